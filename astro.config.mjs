@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import guideSteps from './src/integrations/guide-steps.ts';
+import { baseLinks } from './src/markdown/base-links.ts';
+
+// BASE_PATH lets a help desk host the guide under a sub-path (e.g. /help/401/);
+// the e2e suite builds once with it to prove every link still resolves.
+const base = process.env.BASE_PATH || '/';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'https://fix401.example',
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), guideSteps()],
+  markdown: {
+    // Shiki writes inline style attributes, which a strict CSP refuses; Prism only adds classes.
+    syntaxHighlight: 'prism',
+    processor: satteri({ hastPlugins: [baseLinks(base)] }),
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self' mailto:",
+      ],
+    },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,40 @@
+import { START, type FlowInput, type TrailStep } from './types';
+
+/**
+ * The typical path to every node: the fewest answers from the start, taking
+ * answers in the order content lists them (most likely first). Shown on a page
+ * opened cold from a help-desk link, and listed on /map/.
+ */
+export function typicalPaths(input: FlowInput): Map<string, TrailStep[]> {
+  const byId = new Map(input.questions.map((q) => [q.id, q]));
+  const paths = new Map<string, TrailStep[]>([[START, []]]);
+  const queue = [START];
+  while (queue.length) {
+    const id = queue.shift()!;
+    const q = byId.get(id);
+    if (!q) continue;
+    for (const a of q.answers) {
+      if (paths.has(a.next)) continue;
+      paths.set(a.next, [...paths.get(id)!, { node: id, answer: a.id }]);
+      queue.push(a.next);
+    }
+  }
+  return paths;
+}
+
+/** Where an answer leads, or undefined when the trail step no longer matches the content. */
+export function nextOf(input: FlowInput, step: TrailStep): string | undefined {
+  return input.questions.find((q) => q.id === step.node)?.answers.find((a) => a.id === step.answer)?.next;
+}
+
+/** Drops a stored trail that does not lead to `node` (content changed, or another tab). */
+export function trailLeadsTo(input: FlowInput, trail: TrailStep[], node: string): boolean {
+  let at = START;
+  for (const step of trail) {
+    if (step.node !== at) return false;
+    const next = nextOf(input, step);
+    if (!next) return false;
+    at = next;
+  }
+  return at === node;
+}

@@ -1,0 +1,139 @@
+import { ESCALATE, FlowError, RESOLVED, START, type FlowInput } from './types';
+
+/**
+ * Checks the flow as a graph. Each problem names the file and the field so a
+ * content author can fix it without reading TypeScript.
+ * Returns the problems; `assertValidFlow` throws them.
+ */
+export function validateFlow(input: FlowInput): string[] {
+  const problems: string[] = [];
+  const questions = new Map(input.questions.map((q) => [q.id, q]));
+  const fixes = new Map(input.fixes.map((f) => [f.id, f]));
+  const known = (id: string) => questions.has(id) || fixes.has(id);
+
+  for (const q of input.questions) {
+    if (fixes.has(q.id)) problems.push(`${q.file}: id "${q.id}" is also used by the fix in ${fixes.get(q.id)!.file}`);
+    if (q.id === RESOLVED || q.id === ESCALATE) problems.push(`${q.file}: id "${q.id}" is reserved for the guide's own "${q.id}" page`);
+    const seen = new Set<string>();
+    q.answers.forEach((a, i) => {
+      if (seen.has(a.id)) problems.push(`${q.file}: answers[${i}].id "${a.id}" is used twice in this question`);
+      seen.add(a.id);
+      if (a.next === q.id) problems.push(`${q.file}: answers[${i}].next points back to this same question`);
+      else if (!known(a.next))
+        problems.push(`${q.file}: answers[${i}].next "${a.next}" is not a question or fix id${hint(a.next, [...questions.keys(), ...fixes.keys()])}`);
+    });
+  }
+  for (const f of input.fixes) {
+    if (f.id === RESOLVED || f.id === ESCALATE) problems.push(`${f.file}: id "${f.id}" is reserved for the guide's own "${f.id}" page`);
+    if (f.ifNotFixed !== ESCALATE && !fixes.has(f.ifNotFixed))
+      problems.push(`${f.file}: ifNotFixed "${f.ifNotFixed}" is not a fix id or "escalate"${hint(f.ifNotFixed, [...fixes.keys()])}`);
+  }
+  if (!questions.has(START)) problems.push(`content/flow/: no question has id "${START}", so the guide has no beginning`);
+  if (problems.length) return problems; // the graph checks below assume every reference resolves
+
+  // "No" on a fix must always lead, eventually, to escalation: a loop of fixes would strand people.
+  for (const f of input.fixes) {
+    const chain = [f.id];
+    let next = f.ifNotFixed;
+    while (next !== ESCALATE) {
+      if (chain.includes(next)) {
+        problems.push(`${f.file}: ifNotFixed makes a loop (${[...chain, next].join(' → ')}) that never reaches "escalate"`);
+        break;
+      }
+      chain.push(next);
+      next = fixes.get(next)!.ifNotFixed;
+    }
+  }
+
+  // Reachability by answers alone: every fix must be somebody's answer, not just a fallback.
+  const reached = new Set<string>([START]);
+  const queue = [START];
+  while (queue.length) {
+    const q = questions.get(queue.shift()!);
+    for (const a of q?.answers ?? []) {
+      if (!reached.has(a.next)) {
+        reached.add(a.next);
+        queue.push(a.next);
+      }
+    }
+  }
+  for (const q of input.questions)
+    if (!reached.has(q.id)) problems.push(`${q.file}: question "${q.id}" cannot be reached from "${START}" by any answer`);
+  for (const f of input.fixes)
+    if (!reached.has(f.id)) problems.push(`${f.file}: fix "${f.id}" is never reached: no answer in content/flow/ has next: ${f.id}`);
+
+  // A group of questions that only point at each other traps people: each cycle needs a way out.
+  for (const component of stronglyConnected(input)) {
+    const inside = new Set(component);
+    const exits = component.some((id) => questions.get(id)!.answers.some((a) => !inside.has(a.next)));
+    if (!exits) {
+      const files = component.map((id) => questions.get(id)!.file).join(', ');
+      problems.push(`${files}: these questions only lead to each other (${component.join(' → ')}); give one an answer that leads out`);
+    }
+  }
+  return problems;
+}
+
+export function assertValidFlow(input: FlowInput): void {
+  const problems = validateFlow(input);
+  if (problems.length) throw new FlowError(problems);
+}
+
+/** Tarjan's algorithm over question → question edges; returns components that contain a cycle. */
+function stronglyConnected(input: FlowInput): string[][] {
+  const edges = new Map(input.questions.map((q) => [q.id, q.answers.map((a) => a.next).filter((n) => input.questions.some((x) => x.id === n))]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  let counter = 0;
+  const visit = (v: string) => {
+    index.set(v, counter);
+    low.set(v, counter++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const comp: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      const selfLoop = comp.length === 1 && (edges.get(v) ?? []).includes(v);
+      if (comp.length > 1 || selfLoop) out.push(comp.reverse());
+    }
+  };
+  for (const q of input.questions) if (!index.has(q.id)) visit(q.id);
+  return out;
+}
+
+/** "Did you mean" for a mistyped id: the closest known id, if it is close. */
+function hint(wrong: string, ids: string[]): string {
+  let best = '';
+  let bestDistance = Math.max(2, Math.floor(wrong.length / 4)) + 1;
+  for (const id of ids) {
+    const d = distance(wrong, id);
+    if (d < bestDistance) [best, bestDistance] = [id, d];
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+/** Levenshtein distance; ids are short, so the O(n·m) table is fine. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reads content/ straight from disk with the same schemas Astro uses, for the
+ * unit tests and scripts that run outside an Astro build. Node-only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+import { checklistSchema, exampleSchema, explainerSchema, fixSchema, flowNodeSchema } from './schemas';
+import type { ContentSet, Entry } from './integrity';
+
+export function splitFrontmatter(source: string): { data: unknown; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  if (!m) return { data: {}, body: source };
+  return { data: yaml.load(m[1]!), body: m[2]! };
+}
+
+/** "file: field: message" for every schema issue, the same shape the build reports. */
+export function schemaProblems(file: string, schema: z.ZodType, data: unknown): string[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.map((i) => `${file}: ${i.path.length ? i.path.join('.') : '(frontmatter)'}: ${i.message}`);
+}
+
+const schemas = {
+  flow: flowNodeSchema,
+  fixes: fixSchema,
+  checklists: checklistSchema,
+  examples: exampleSchema,
+  explainers: explainerSchema,
+} as const;
+
+export function loadContentDir(root: string): { content: ContentSet; bodies: Map<string, string>; problems: string[] } {
+  const problems: string[] = [];
+  const bodies = new Map<string, string>();
+  const content = {} as Record<keyof typeof schemas, Entry<unknown>[]>;
+  for (const [dir, schema] of Object.entries(schemas) as [keyof typeof schemas, z.ZodType][]) {
+    content[dir] = [];
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(root, dir)).filter((f) => /\.mdx?$/.test(f)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of files) {
+      const path = join(root, dir, name);
+      const file = relative(join(root, '..'), path);
+      const { data, body } = splitFrontmatter(readFileSync(path, 'utf8'));
+      const found = schemaProblems(file, schema, data);
+      problems.push(...found);
+      if (found.length) continue;
+      content[dir].push({ file, data: schema.parse(data) });
+      bodies.set(file, body);
+    }
+  }
+  return { content: content as unknown as ContentSet, bodies, problems };
+}

@@ -1,0 +1,196 @@
+/**
+ * <fix-guide> upgrades the server-rendered guide: it runs the XState machine
+ * compiled from content, swaps the next step in place (no page load, no
+ * request), keeps the URL, history, focus, title and a live region in step.
+ * Every answer stays a real link; whenever anything is missing, the click
+ * simply navigates.
+ */
+import { transition } from 'xstate';
+import { createGuideMachine, emptyContext, replay, TICK, type GuideMachine } from '../flow/machine';
+import type { GuideData } from '../flow/client-data';
+import type { GuideContext } from '../flow/types';
+import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
+
+interface StepHtml {
+  title: string;
+  kind: string;
+  html: string;
+  docTitle: string;
+}
+type Steps = Record<string, StepHtml>;
+
+let stepsPromise: Promise<Steps | undefined> | undefined;
+const loadSteps = (base: string) =>
+  (stepsPromise ??= fetch(`${base}guide/steps.json`)
+    .then((r) => (r.ok ? (r.json() as Promise<Steps>) : undefined))
+    .catch(() => undefined));
+
+class FixGuide extends HTMLElement {
+  private data!: GuideData;
+  private machine!: GuideMachine;
+  private context: GuideContext = emptyContext();
+  private steps: Steps | undefined;
+
+  connectedCallback() {
+    const island = this.querySelector('#guide-data');
+    if (!island?.textContent) return;
+    this.data = JSON.parse(island.textContent) as GuideData;
+    this.machine = createGuideMachine(this.data.machine);
+    const node = this.node;
+    const stored = loadContext();
+    const final = node === 'resolved' || node === 'escalate';
+    this.context =
+      stored && (final || replay(this.machine, stored) === node)
+        ? stored
+        : { ...emptyContext(), trail: this.data.paths[node] ?? [], ticked: stored?.ticked ?? {} };
+    this.renderAnswers(!(stored && (final || replay(this.machine, stored) === node)));
+    this.restoreTicks();
+    history.replaceState({ node, context: this.context }, '');
+    this.addEventListener('click', this.onClick);
+    this.addEventListener('change', this.onTick);
+    window.addEventListener('popstate', this.onPop);
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void loadSteps(this.data.base).then((s) => (this.steps = s)));
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('popstate', this.onPop);
+  }
+
+  private get step() {
+    return this.querySelector<HTMLElement>('#step')!;
+  }
+  private get node() {
+    return this.step.dataset.node!;
+  }
+
+  private onClick = (e: MouseEvent) => {
+    const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-event], a[data-change], a[data-restart]');
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    performance.mark('fix401:step-start');
+    let next: string;
+    let context: GuideContext;
+    if (a.dataset.restart !== undefined) {
+      next = 'start';
+      context = { ...emptyContext(), ticked: this.context.ticked };
+    } else if (a.dataset.change) {
+      next = a.dataset.change;
+      const cut = this.context.trail.findIndex((s) => s.node === next);
+      context = { trail: this.context.trail.slice(0, Math.max(cut, 0)), tried: [], ticked: this.context.ticked };
+    } else {
+      const snapshot = this.machine.resolveState({ value: this.node, context: this.context });
+      const [after] = transition(this.machine, snapshot, { type: a.dataset.event! });
+      next = String(after.value);
+      context = after.context;
+    }
+    this.context = context;
+    saveContext(context);
+    if (this.show(next, 'push')) e.preventDefault();
+  };
+
+  private onTick = (e: Event) => {
+    const box = e.target as HTMLInputElement;
+    if (box.type !== 'checkbox' || box.dataset.step === undefined) return;
+    const fix = this.node;
+    const snapshot = this.machine.resolveState({ value: fix, context: this.context });
+    const [after] = transition(this.machine, snapshot, { type: TICK, step: Number(box.dataset.step), checked: box.checked });
+    this.context = after.context;
+    saveTicks(fix, this.context.ticked[fix] ?? []);
+    saveContext(this.context);
+  };
+
+  private onPop = (e: PopStateEvent) => {
+    const state = e.state as { node?: string; context?: GuideContext } | null;
+    if (!state?.node) return;
+    this.context = state.context ?? emptyContext();
+    saveContext(this.context);
+    if (!this.show(state.node, 'none')) location.reload();
+  };
+
+  /** Puts `node` on screen from the prebuilt step HTML; false when it is not available. */
+  private show(node: string, mode: 'push' | 'none'): boolean {
+    const step = this.steps?.[node];
+    if (!step) return false;
+    const article = this.step;
+    article.innerHTML = step.html;
+    article.dataset.node = node;
+    article.dataset.kind = step.kind;
+    article.className = `step step-${step.kind}`;
+    document.title = step.docTitle;
+    const url = node === 'start' ? `${this.data.base}guide/` : `${this.data.base}guide/${node}/`;
+    if (mode === 'push') history.pushState({ node, context: this.context }, '', url);
+    const share = this.querySelector<HTMLInputElement>('#share-url');
+    if (share) share.value = new URL(url, location.href).href;
+    this.renderAnswers(false);
+    this.restoreTicks();
+    const h1 = article.querySelector<HTMLElement>('h1');
+    h1?.focus();
+    window.scrollTo({ top: 0 });
+    const live = this.querySelector('[data-announce]');
+    if (live) live.textContent = `${step.kind === 'question' ? 'Question' : 'Step'}: ${step.title}`;
+    performance.mark('fix401:step-end');
+    performance.measure('fix401:step', 'fix401:step-start', 'fix401:step-end');
+    return true;
+  }
+
+  private restoreTicks() {
+    const fix = this.node;
+    if (this.step.dataset.kind !== 'fix') return;
+    const ticks = loadTicks(fix);
+    this.context = { ...this.context, ticked: { ...this.context.ticked, [fix]: ticks } };
+    for (const box of this.step.querySelectorAll<HTMLInputElement>('input[data-step]')) box.checked = ticks.includes(Number(box.dataset.step));
+  }
+
+  /** Mirrors YourAnswers.astro: the person's own answers, or the typical path when opened cold. */
+  private renderAnswers(typical: boolean) {
+    const holder = this.querySelector('[data-answers]');
+    if (!holder) return;
+    const rows = this.context.trail.flatMap((s) => {
+      const q = this.data.questions[s.node];
+      const a = q?.a[s.answer];
+      return q && a ? [{ node: s.node, question: q.q, answer: a.label }] : [];
+    });
+    const section = document.createElement('section');
+    section.className = 'your-answers';
+    section.setAttribute('aria-labelledby', 'answers-title');
+    const h2 = section.appendChild(document.createElement('h2'));
+    h2.id = 'answers-title';
+    h2.textContent = typical && rows.length ? 'The usual way here' : 'Your answers';
+    if (typical && rows.length) {
+      const note = section.appendChild(document.createElement('p'));
+      note.className = 'muted small';
+      note.textContent = 'Opened from a link? These are the answers that usually lead here. Change any of them.';
+    }
+    if (!rows.length) {
+      const p = section.appendChild(document.createElement('p'));
+      p.className = 'muted small';
+      p.textContent = 'This is the first question.';
+    } else {
+      const ol = section.appendChild(document.createElement('ol'));
+      ol.className = 'answer-list';
+      for (const r of rows) {
+        const li = ol.appendChild(document.createElement('li'));
+        li.append(span('q', r.question), span('a', r.answer));
+        const change = li.appendChild(document.createElement('a'));
+        change.href = r.node === 'start' ? `${this.data.base}guide/` : `${this.data.base}guide/${r.node}/`;
+        change.dataset.change = r.node;
+        change.append('Change', span('visually-hidden', ` your answer to “${r.question}”`));
+      }
+    }
+    for (const id of this.context.tried) {
+      const fix = this.data.fixes[id];
+      if (!fix) continue;
+      section.appendChild(span('tried small', `Tried: ${fix.title}`));
+    }
+    holder.replaceChildren(section);
+  }
+}
+
+function span(className: string, text: string) {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+customElements.define('fix-guide', FixGuide);

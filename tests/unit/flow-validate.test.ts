@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { assertValidFlow, validateFlow } from '../../src/flow/validate';
+import { FlowError } from '../../src/flow/types';
+import { validFlow } from './fixtures/flow';
+
+describe('validateFlow', () => {
+  it('accepts a valid flow', () => {
+    expect(validateFlow(validFlow())).toEqual([]);
+  });
+
+  it('names the file and field of an answer pointing to an unknown id, with a suggestion', () => {
+    const flow = validFlow();
+    flow.questions[1]!.answers[0]!.next = 'fix-cookie';
+    const problems = validateFlow(flow);
+    expect(problems).toContainEqual(
+      'content/flow/web-q.md: answers[0].next "fix-cookie" is not a question or fix id (did you mean "fix-cookies"?)',
+    );
+  });
+
+  it('rejects an ifNotFixed that is neither a fix nor escalate', () => {
+    const flow = validFlow();
+    flow.fixes[1]!.ifNotFixed = 'web-q';
+    expect(validateFlow(flow).join('\n')).toMatch(/content\/fixes\/fix-token\.md: ifNotFixed "web-q" is not a fix id or "escalate"/);
+  });
+
+  it('rejects a question unreachable from start', () => {
+    const flow = validFlow();
+    flow.questions.push({ id: 'orphan', file: 'content/flow/orphan.md', question: '?', answers: [{ id: 'a', label: 'A', next: 'fix-token' }, { id: 'b', label: 'B', next: 'fix-cookies' }] });
+    expect(validateFlow(flow)).toContainEqual('content/flow/orphan.md: question "orphan" cannot be reached from "start" by any answer');
+  });
+
+  it('rejects a fix no answer leads to', () => {
+    const flow = validFlow();
+    flow.fixes.push({ id: 'fix-lonely', file: 'content/fixes/fix-lonely.md', title: 'Lonely', ifNotFixed: 'escalate' });
+    expect(validateFlow(flow).join('\n')).toMatch(/content\/fixes\/fix-lonely\.md: fix "fix-lonely" is never reached/);
+  });
+
+  it('rejects a loop of "did not fix it" that never reaches escalation', () => {
+    const flow = validFlow();
+    flow.fixes[1]!.ifNotFixed = 'fix-cookies';
+    expect(validateFlow(flow).join('\n')).toMatch(/ifNotFixed makes a loop \(fix-cookies → fix-token → fix-cookies\)/);
+  });
+
+  it('rejects a cycle of questions with no way out', () => {
+    const flow = validFlow();
+    flow.questions[0]!.answers[1]!.next = 'web-q';
+    flow.questions[1]!.answers[0]!.next = 'start';
+    const problems = validateFlow(flow).join('\n');
+    expect(problems).toMatch(/these questions only lead to each other \(start → web-q\)/);
+  });
+
+  it('allows a cycle that has a way out (a "not sure, go back" answer)', () => {
+    // web-q → start is a cycle, but start → fix-token leaves it.
+    expect(validateFlow(validFlow())).toEqual([]);
+  });
+
+  it('rejects a missing start, reserved ids and ids shared between a question and a fix', () => {
+    const flow = validFlow();
+    flow.questions[0]!.id = 'begin';
+    flow.fixes[0]!.id = 'resolved';
+    flow.questions[1]!.id = 'fix-token';
+    const problems = validateFlow(flow).join('\n');
+    expect(problems).toMatch(/no question has id "start"/);
+    expect(problems).toMatch(/fix-cookies\.md: id "resolved" is reserved/);
+    expect(problems).toMatch(/web-q\.md: id "fix-token" is also used by the fix in content\/fixes\/fix-token\.md/);
+  });
+
+  it('rejects an answer that points back at its own question and duplicate answer ids', () => {
+    const flow = validFlow();
+    flow.questions[1]!.answers[1]!.next = 'web-q';
+    flow.questions[1]!.answers[1]!.id = 'loop';
+    const problems = validateFlow(flow).join('\n');
+    expect(problems).toMatch(/answers\[1\]\.next points back to this same question/);
+    expect(problems).toMatch(/answers\[1\]\.id "loop" is used twice/);
+  });
+
+  it('throws a FlowError listing every problem', () => {
+    const flow = validFlow();
+    flow.questions[0]!.answers[0]!.next = 'nowhere';
+    expect(() => assertValidFlow(flow)).toThrow(FlowError);
+    expect(() => assertValidFlow(flow)).toThrow(/start\.md: answers\[0\]\.next "nowhere"/);
+  });
+});
