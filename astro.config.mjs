@@ -12,6 +12,7 @@ const base = process.env.BASE_PATH || '/';
 export default defineConfig({
   site: process.env.SITE_URL || 'https://fix401.example',
   base,
+  outDir: process.env.OUT_DIR || 'dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), guideSteps()],

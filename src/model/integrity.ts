@@ -99,11 +99,12 @@ export function checkIdsLock(content: ContentSet, locked: string[], lockFile = '
     .map((line) => `${lockFile}: "${line}" was published but no entry has it as id or in aliases; add aliases: [${line.split('/')[1]}] to the entry that replaced it`);
 }
 
-/** Ids that are live but not yet in the lock file (npm run ids adds them). */
+/** Ids and aliases that are live but not yet in the lock file (npm run ids adds them). */
 export function unlockedIds(content: ContentSet, locked: string[]): string[] {
   const lockedSet = new Set(locked);
   const out: string[] = [];
   for (const [kind, entries] of publishedIds(content))
-    for (const e of entries) if (!lockedSet.has(`${kind}/${e.data.id}`)) out.push(`${kind}/${e.data.id}`);
+    for (const e of entries)
+      for (const id of [e.data.id, ...e.data.aliases]) if (!lockedSet.has(`${kind}/${id}`)) out.push(`${kind}/${id}`);
   return out;
 }

@@ -1,0 +1,90 @@
+/**
+ * Browser console lines. They carry the URL and status but never the headers,
+ * so analyzers must not conclude anything from a header being absent here.
+ */
+
+export interface ConsoleError {
+  readonly text: string;
+  readonly lineNo: number;
+  readonly url?: string;
+  readonly origin?: string;
+  readonly method?: string;
+  readonly status?: number;
+  readonly statusText?: string;
+  readonly cors: boolean;
+  readonly preflight: boolean;
+}
+
+// Chrome: "GET https://x/y 401 (Unauthorized)", "GET https://x/y net::ERR_FAILED 401";
+// Firefox: "XHR GET https://x/y [HTTP/2 401 Unauthorized 35ms]". \S+ and \s+ never
+// overlap, so a failed match gives back at most one URL's worth of characters.
+const NETWORK =
+  /(?:^|[^A-Za-z]|XHR|Fetch)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(https?:\/\/\S+)\s+(?:net::[A-Z_]+\s+)?(?:\[HTTP\/[\d.]+\s+)?(\d{3})(?!\d)/;
+const FAILED_TO_LOAD = /responded with a status of (\d{3})(?:\s*\(([^)]{0,60})\))?/;
+const FIREFOX_STATUS = /Status code: (\d{3})/;
+
+function between(text: string, start: string, end: string): string | undefined {
+  const i = text.indexOf(start);
+  if (i < 0) return undefined;
+  const from = i + start.length;
+  const j = text.indexOf(end, from);
+  const value = (j < 0 ? text.slice(from) : text.slice(from, j)).trim();
+  return value === '' ? undefined : value;
+}
+
+function statusTextAfter(rest: string): string | undefined {
+  const paren = /^\s*\(([^)]{0,60})\)/.exec(rest);
+  if (paren?.[1]) return paren[1].trim();
+  const words = /^\s+([A-Za-z][A-Za-z -]{0,40})/.exec(rest);
+  const text = words?.[1]?.replace(/\s+\d*$/, '').trim();
+  return text ? text : undefined;
+}
+
+export function parseConsoleLine(text: string, lineNo: number): ConsoleError | undefined {
+  const lower = text.toLowerCase();
+  const preflight = lower.includes('preflight');
+
+  if (lower.includes('blocked by cors policy')) {
+    const url = between(text, " at '", "'");
+    const origin = between(text, "from origin '", "'");
+    return { text, lineNo, cors: true, preflight, ...(url && { url }), ...(origin && { origin }) };
+  }
+  if (lower.includes('cross-origin request blocked')) {
+    const url = between(text, 'remote resource at ', ' ')?.replace(/[.,]$/, '');
+    const status = FIREFOX_STATUS.exec(text)?.[1];
+    return {
+      text,
+      lineNo,
+      cors: true,
+      preflight,
+      ...(url && { url }),
+      ...(status && { status: Number(status) }),
+    };
+  }
+  const network = NETWORK.exec(text);
+  if (network?.[1] && network[2] && network[3]) {
+    const statusText = statusTextAfter(text.slice(network.index + network[0].length));
+    return {
+      text,
+      lineNo,
+      cors: false,
+      preflight: network[1] === 'OPTIONS' || preflight,
+      method: network[1],
+      url: network[2],
+      status: Number(network[3]),
+      ...(statusText && { statusText }),
+    };
+  }
+  const failed = FAILED_TO_LOAD.exec(text);
+  if (failed?.[1]) {
+    return {
+      text,
+      lineNo,
+      cors: false,
+      preflight,
+      status: Number(failed[1]),
+      ...(failed[2] && { statusText: failed[2].trim() }),
+    };
+  }
+  return undefined;
+}

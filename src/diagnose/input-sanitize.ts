@@ -1,0 +1,66 @@
+/**
+ * First pass over a paste: cap its size, drop bytes that cannot be text, split into
+ * capped lines. Everything after this works on bounded lines, which is what keeps
+ * the later regexes cheap on hostile input.
+ */
+
+/** Enough for a HAR entry or a long curl -v; anything bigger is almost surely not one exchange. */
+export const MAX_INPUT_CHARS = 1_048_576;
+/** Real header lines stay far below this (servers reject > 8-16 KB headers anyway). */
+export const MAX_LINE_CHARS = 8_192;
+
+// C0 (except tab, LF, CR), DEL, C1, BOM, replacement char (what binary becomes after decoding),
+// and unpaired surrogates (what a cut through an emoji leaves behind).
+const NOT_TEXT =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function formatSize(chars: number): string {
+  if (chars >= 1_048_576) return `${(chars / 1_048_576).toFixed(1)} MB`;
+  if (chars >= 1024) return `${Math.round(chars / 1024)} KB`;
+  return `${chars} characters`;
+}
+
+export interface SanitizedLines {
+  readonly lines: string[];
+  readonly notices: string[];
+}
+
+export function sanitizeToLines(raw: string): SanitizedLines {
+  const notices: string[] = [];
+  let text = raw;
+  if (text.length > MAX_INPUT_CHARS) {
+    notices.push(
+      `The paste is ${formatSize(text.length)}; only the first 1 MB was read. ` +
+        'Paste just the request and response you are asking about.',
+    );
+    text = text.slice(0, MAX_INPUT_CHARS);
+  }
+  text = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+  const before = text.length;
+  text = text.replace(NOT_TEXT, '');
+  const removed = before - text.length;
+  if (removed > 0) {
+    const binary = removed >= 32 && removed * 20 >= before;
+    notices.push(
+      binary
+        ? `This looks like binary data: ${removed} bytes that are not text were removed. ` +
+            'Paste text output instead, such as curl -v or the response headers.'
+        : `${removed} control ${removed === 1 ? 'character was' : 'characters were'} removed.`,
+    );
+  }
+  const lines = text.split('\n');
+  let cut = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.length > MAX_LINE_CHARS) {
+      lines[i] = line.slice(0, MAX_LINE_CHARS);
+      cut++;
+    }
+  }
+  if (cut > 0) {
+    notices.push(
+      `${cut} ${cut === 1 ? 'line was' : 'lines were'} longer than 8 KB and ${cut === 1 ? 'was' : 'were'} cut at 8 KB.`,
+    );
+  }
+  return { lines, notices };
+}

@@ -1,0 +1,212 @@
+import { expect, test, type Page } from '@playwright/test';
+import { flow, shortestPaths } from './lib/flow';
+
+const published = flow();
+const paths = shortestPaths(published.machine);
+const titleOf = (id: string) => published.machine.states[id]!.meta.title;
+const fixes = published.nodes.filter((n) => n.kind === 'fix');
+const step = (page: Page) => page.locator('#step');
+
+async function stepsReady(page: Page) {
+  // The swap data loads once when the browser is idle; wait so clicks swap in place.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/guide/steps.json')));
+}
+
+async function walk(page: Page, events: string[]) {
+  for (const event of events) {
+    await step(page).locator(`a[data-event="${event}"]`).first().click();
+  }
+}
+
+test('the machine reaches every fix, and resolved and escalate', () => {
+  const reached = new Set(paths.map((p) => p.target));
+  for (const f of fixes) expect(reached, f.id).toContain(f.id);
+  expect(reached).toContain('resolved');
+  expect(reached).toContain('escalate');
+});
+
+for (const f of fixes) {
+  test(`path to ${f.id}, clicking answers from the start`, async ({ page }) => {
+    const path = paths.find((p) => p.target === f.id)!;
+    await page.goto('/guide/');
+    await stepsReady(page);
+    await walk(page, path.events);
+    await expect(page).toHaveURL(new RegExp(`/guide/${f.id}/$`));
+    await expect(page.locator('h1')).toHaveText(titleOf(f.id));
+    await expect(step(page).getByRole('heading', { name: 'Did this fix it?' })).toBeVisible();
+  });
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+  const sample = ['cached-401-response', 'proxy-strips-authorization', 'jwt-expired', 'cookie-domain-mismatch', 'wordpress-security-plugin-block', 'device-clock-wrong'];
+  for (const id of sample) {
+    test(`plain links reach ${id} and carry on to escalation`, async ({ page }) => {
+      const path = paths.find((p) => p.target === id)!;
+      await page.goto('/guide/');
+      await walk(page, path.events);
+      await expect(page).toHaveURL(new RegExp(`/guide/${id}/$`));
+      await expect(page.locator('h1')).toHaveText(titleOf(id));
+      // Follow "No" until escalation: every fix's chain must end there.
+      for (let i = 0; i < 12 && !page.url().endsWith('/guide/escalate/'); i++) await walk(page, ['NOT_FIXED']);
+      await expect(page).toHaveURL(/\/guide\/escalate\/$/);
+      await expect(page.locator('textarea')).toContainText('HTTP 401');
+    });
+  }
+});
+
+test('the five article examples are at most four answers from the start', () => {
+  for (const id of ['cached-401-response', 'proxy-strips-authorization', 'jwt-expired', 'cookie-domain-mismatch', 'wordpress-security-plugin-block']) {
+    const path = paths.find((p) => p.target === id)!;
+    expect(path.events.every((e) => e.startsWith('ANSWER.')), id).toBe(true);
+    expect(path.events.length, id).toBeLessThanOrEqual(4);
+  }
+});
+
+test('with JavaScript on, a step changes in place: no request, URL pushed, focus on the new h1, title and live region updated', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await walk(page, ['ANSWER.my-site']);
+  await expect(page).toHaveURL(/\/guide\/owner-symptom\/$/);
+  await expect(page.locator('h1')).toHaveText(titleOf('owner-symptom'));
+  await expect(page.locator('h1')).toBeFocused();
+  await expect(page).toHaveTitle(new RegExp(titleOf('owner-symptom').slice(0, 20)));
+  await expect(page.locator('[data-announce]')).toHaveText(`Question: ${titleOf('owner-symptom')}`);
+  await walk(page, ['ANSWER.logged-out', 'ANSWER.www']);
+  await expect(page.locator('h1')).toHaveText(titleOf('cookie-domain-mismatch'));
+  expect(requests).toEqual([]);
+});
+
+test('Back and Forward step through the answers', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.api', 'ANSWER.after-a-while']);
+  await expect(page.locator('h1')).toHaveText(titleOf('api-after-a-while'));
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(titleOf('api-symptom'));
+  await expect(page).toHaveURL(/\/guide\/api-symptom\/$/);
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(titleOf('start'));
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText(titleOf('api-symptom'));
+  await expect(page.locator('.your-answers')).toContainText('Calling an API');
+});
+
+test('"Your answers" lists each answer with a Change link that rewinds to that question', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.my-site', 'ANSWER.through-proxy', 'ANSWER.nginx-apache']);
+  const answers = page.locator('.your-answers li');
+  await expect(answers).toHaveCount(3);
+  await expect(answers.nth(1)).toContainText('Requests work directly but fail through a proxy');
+  await answers.nth(1).getByRole('link', { name: /Change/ }).click();
+  await expect(page.locator('h1')).toHaveText(titleOf('owner-symptom'));
+  await expect(page.locator('.your-answers li')).toHaveCount(1);
+  await walk(page, ['ANSWER.password-box']);
+  await expect(page.locator('h1')).toHaveText(titleOf('owner-basic-auth'));
+});
+
+test('a fix opened cold from a help-desk link shows the usual path to it', async ({ page }) => {
+  const fix = published.nodes.find((n) => n.id === 'cached-401-response')!;
+  await page.goto('/guide/cached-401-response/');
+  await expect(page.getByRole('heading', { name: 'The usual way here' })).toBeVisible();
+  const items = page.locator('.your-answers li');
+  await expect(items).toHaveCount(fix.typicalPath!.length);
+  await expect(items.first()).toContainText('On a site or server I run');
+});
+
+test('a renamed id (alias) redirects to the node it became', async ({ page }) => {
+  await page.goto('/guide/cors/');
+  await expect(page).toHaveURL(/\/guide\/cors-preflight-authorization\/$/);
+  await expect(page.locator('h1')).toHaveText(titleOf('cors-preflight-authorization'));
+});
+
+test('ticked steps survive a reload, per fix', async ({ page }) => {
+  await page.goto('/guide/jwt-expired/');
+  const boxes = step(page).locator('input[type=checkbox]');
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await page.reload();
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(1)).not.toBeChecked();
+  await expect(boxes.nth(2)).toBeChecked();
+  await page.goto('/guide/clock-skew-server/');
+  await expect(step(page).locator('input[type=checkbox]:checked')).toHaveCount(0);
+});
+
+test('the guide still works when storage is blocked', async ({ page }) => {
+  await page.addInitScript(() => {
+    for (const name of ['localStorage', 'sessionStorage'])
+      Object.defineProperty(window, name, { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.api', 'ANSWER.always', 'ANSWER.bearer']);
+  await expect(page.locator('h1')).toHaveText(titleOf('bearer-token-missing'));
+  await step(page).locator('input[type=checkbox]').first().check();
+  await expect(step(page).locator('input[type=checkbox]').first()).toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('"No" walks the fixes in order to escalation, which writes the support request', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.api', 'ANSWER.after-a-while', 'ANSWER.expired']);
+  await step(page).locator('input[type=checkbox]').first().check();
+  const chain: string[] = [];
+  for (let i = 0; i < 12 && !page.url().endsWith('/guide/escalate/'); i++) {
+    chain.push(await page.locator('h1').innerText());
+    await walk(page, ['NOT_FIXED']);
+  }
+  await expect(page).toHaveURL(/\/guide\/escalate\/$/);
+  const request = page.locator('textarea');
+  await expect(request).toHaveValue(/Calling an API from code, curl or Postman/);
+  for (const title of chain) await expect(request).toHaveValue(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(request).toHaveValue(/done: /);
+  await expect(page.locator('[data-mailto]')).toHaveAttribute('href', /^mailto:\?subject=/);
+});
+
+test('"Yes" leads to the resolved page', async ({ page }) => {
+  await page.goto('/guide/stale-browser-credentials/');
+  await walk(page, ['FIXED']);
+  await expect(page).toHaveURL(/\/guide\/resolved\/$/);
+  await expect(page.locator('h1')).toHaveText('Glad it works now');
+});
+
+test('keyboard only: from the start to a fix and on to resolved', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  const focusFirst = async (selector: string) => {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    }
+    throw new Error(`never reached ${selector} with Tab`);
+  };
+  await focusFirst('#step a.answer');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(titleOf('visitor-symptom'));
+  await focusFirst('#step a.answer');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(titleOf('visitor-keeps-asking'));
+  await focusFirst('#step a.answer');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText(titleOf('stale-browser-credentials'));
+  await focusFirst('#step a[data-event="FIXED"]');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1')).toHaveText('Glad it works now');
+});
+
+test('Copy link copies the address of the current step', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.cms']);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('copy-link [data-status]')).toHaveText('Link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/guide\/cms-symptom\/$/);
+});

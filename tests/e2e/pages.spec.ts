@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { pages } from './lib/dist';
+import { watch } from './lib/watch';
+
+const all = pages('dist');
+
+test('the build has every kind of page', () => {
+  for (const p of ['/', '/guide/', '/guide/start/', '/guide/resolved/', '/guide/escalate/', '/map/', '/search/', '/diagnose/', '/examples/', '/checklists/', '/learn/what-401-means/'])
+    expect(all, p).toContain(p);
+  expect(all.filter((p) => p.startsWith('/examples/')).length).toBeGreaterThan(15);
+  expect(all.filter((p) => p.startsWith('/checklists/')).length).toBe(9);
+});
+
+for (const path of all) {
+  test(`${path}: loads cleanly, one h1, no axe violations in light and dark`, async ({ page }) => {
+    const seen = await watch(page);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1')).toHaveCount(1);
+      expect((await page.title()).length).toBeGreaterThan(5);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seen.csp()).toEqual([]);
+    }
+    expect(seen.consoleErrors).toEqual([]);
+    expect(seen.external).toEqual([]);
+  });
+}
+
+test('no horizontal scrolling at 320 px on the busiest pages', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/', '/guide/', '/guide/proxy-strips-authorization/', '/map/', '/checklists/owner/', '/guide/escalate/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test('an unknown URL gets the helpful 404 with search and a way to start', async ({ page }) => {
+  const response = await page.goto('/guide/no-such-step/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText("That page isn't here");
+  await expect(page.getByRole('searchbox').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Start the guide from the first question' }).click();
+  await expect(page).toHaveURL(/\/guide\/$/);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+});
