@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import guideSteps from './src/integrations/guide-steps.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
+import { focusableCode } from './src/markdown/code-blocks.ts';
 
 // BASE_PATH lets a help desk host the guide under a sub-path (e.g. /help/401/);
 // the e2e suite builds once with it to prove every link still resolves.
@@ -19,7 +20,7 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline style attributes, which a strict CSP refuses; Prism only adds classes.
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [baseLinks(base)] }),
+    processor: satteri({ hastPlugins: [baseLinks(base), focusableCode()] }),
   },
   security: {
     csp: {

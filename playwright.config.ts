@@ -26,8 +26,8 @@ export default defineConfig({
     },
     {
       // The same site built under a sub-path, as a help desk might host it.
-      command: `astro preview --port ${BASE_PORT} --host 127.0.0.1`,
-      env: { OUT_DIR: 'dist-base', BASE_PATH },
+      // astro preview runs one server per project, so this one is plain static files.
+      command: `tsx scripts/serve-static.ts dist-base ${BASE_PATH} ${BASE_PORT}`,
       url: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}`,
       reuseExistingServer: !process.env.CI,
     },

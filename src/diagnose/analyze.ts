@@ -18,6 +18,7 @@ import { statusRule } from './status';
 
 /** A page of findings is already too many to read; past this the paste is not one exchange. */
 export const MAX_FINDINGS = 100;
+const MAX_SUMMARY_CHALLENGES = 20;
 
 export interface AnalysisSummary {
   readonly format: InputFormat;
@@ -70,7 +71,7 @@ export function analyze(text: string, now: Date = new Date()): Analysis {
 
   const seen = new Set<string>();
   const unique = found.filter((f) => {
-    const key = `${f.id}\u0000${f.quote}`;
+    const key = `${f.id}\u0000${f.quote}\u0000${f.title}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -93,7 +94,7 @@ export function analyze(text: string, now: Date = new Date()): Analysis {
     summary: {
       format: input.format,
       responseCount: input.responses.length,
-      challenges: collectChallenges(ctx),
+      challenges: collectChallenges(ctx).slice(0, MAX_SUMMARY_CHALLENGES),
       counts,
       fixIds,
       ...(focus?.status !== undefined && { status: focus.status }),

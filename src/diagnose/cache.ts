@@ -20,7 +20,13 @@ function cachePolicy(headers: readonly Header[]): CachePolicy {
     for (const part of value.split(',')) {
       const eq = part.indexOf('=');
       const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-      const v = eq < 0 ? '' : part.slice(eq + 1).trim().replace(/^"|"$/g, '');
+      const v =
+        eq < 0
+          ? ''
+          : part
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"|"$/g, '');
       if (key !== '' && !directives.has(key)) directives.set(key, v);
     }
   }
@@ -35,14 +41,18 @@ function seconds(value: string | undefined): number {
 
 /** The header that shows a cache answered, if any. */
 function cacheHit(headers: readonly Header[]): Header | undefined {
-  for (const h of headers) {
+  const explicit = headers.find((h) => {
     const name = h[0].toLowerCase();
-    const v = h[1].toLowerCase();
-    if ((name === 'x-cache' || name === 'x-cache-status' || name === 'x-proxy-cache' || name === 'x-cache-lookup') && v.includes('hit') && !v.includes('miss')) return h;
-    if (name === 'cf-cache-status' && /^(hit|stale|updating|revalidated)$/.test(v.trim())) return h;
-    if (name === 'age' && /^\d+$/.test(v.trim()) && Number(v) > 0) return h;
-  }
-  return undefined;
+    const v = h[1].trim().toLowerCase();
+    if (name === 'cf-cache-status') return /^(hit|stale|updating|revalidated)$/.test(v);
+    return (
+      ['x-cache', 'x-cache-status', 'x-proxy-cache', 'x-cache-lookup'].includes(name) &&
+      v.includes('hit') &&
+      !v.includes('miss')
+    );
+  });
+  // Age alone is weaker evidence (some origins send Age: 0 on everything), so a named cache status wins.
+  return explicit ?? headers.find((h) => h[0].toLowerCase() === 'age' && /^\d+$/.test(h[1].trim()) && Number(h[1]) > 0);
 }
 
 /** Explicit freshness lets a shared cache store even a 401 (RFC 9111 section 3). */
@@ -135,7 +145,7 @@ function exchangeFindings(e: Exchange): Finding[] {
           'cache-vary-missing',
           'Caching is on, but the cache key ignores credentials',
           'The response depends on who is asking, yet Vary names neither Authorization nor Cookie, so a cache can give ' +
-            'one person\'s response (or a 401) to everyone. Best: do not cache these responses at all; at least add ' +
+            "one person's response (or a 401) to everyone. Best: do not cache these responses at all; at least add " +
             '"Vary: Authorization, Cookie".',
           varyLine?.[2] ?? policy.line?.[2] ?? hit?.[2] ?? e.anchor.text,
         ),

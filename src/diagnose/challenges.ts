@@ -29,7 +29,8 @@ const OTHER_SCHEMES: Record<string, string> = {
   ntlm: 'NTLM is Windows integrated sign-in. It needs a Windows account the server trusts and a connection that stays open between requests; many proxies break it.',
   digest: 'Digest is a username-and-password scheme like Basic, usually from a web server password file (htdigest).',
   dpop: 'DPoP tokens are bound to a key: each request needs a fresh DPoP proof header, and a "use_dpop_nonce" error asks for a retry with the nonce the server sent.',
-  'aws4-hmac-sha256': 'AWS Signature Version 4: the request must be signed with AWS credentials; a token in a header is not enough.',
+  'aws4-hmac-sha256':
+    'AWS Signature Version 4: the request must be signed with AWS credentials; a token in a header is not enough.',
 };
 
 function describeChallenge(c: Challenge): string {
@@ -75,13 +76,19 @@ function bearerFinding(c: Challenge, e: Exchange, quote: string): Finding[] {
           quote,
         ),
       );
-    } else if (d.includes('not yet valid') || d.includes('nbf') || d.includes('before') || d.includes('future') || d.includes('iat')) {
+    } else if (
+      d.includes('not yet valid') ||
+      d.includes('nbf') ||
+      d.includes('before') ||
+      d.includes('future') ||
+      d.includes('iat')
+    ) {
       findings.push(
         makeFinding(
           'bearer-invalid-token-not-yet-valid',
           'The token is not valid yet: the clocks disagree',
           `Bearer error "invalid_token".${said} A fresh token that is "not yet valid" means the API's clock is behind ` +
-            'the issuer\'s. Sync the server clock, or allow 30-60 seconds of leeway in the validator.',
+            "the issuer's. Sync the server clock, or allow 30-60 seconds of leeway in the validator.",
           quote,
         ),
       );
@@ -103,7 +110,9 @@ function bearerFinding(c: Challenge, e: Exchange, quote: string): Finding[] {
         scope !== undefined ? `The token lacks the scope "${shown(scope, 80)}"` : 'The token lacks a required scope',
         'The token is valid but was not granted the permission this request needs (RFC 6750 section 3.1).' +
           said +
-          (scope !== undefined ? ` Request the scope "${shown(scope, 80)}" when getting the token, and have it consented.` : ' Request the needed scopes when getting the token.'),
+          (scope !== undefined
+            ? ` Request the scope "${shown(scope, 80)}" when getting the token, and have it consented.`
+            : ' Request the needed scopes when getting the token.'),
         quote,
       ),
     );
@@ -158,7 +167,7 @@ function challengeFindings(c: Challenge, e: Exchange, quote: string): Finding[] 
           ? `The server asks for a username and password (Basic, realm "${shown(realm, 60)}")`
           : 'The server asks for a username and password (Basic)',
         'HTTP Basic authentication usually comes from the web server (an .htpasswd file with nginx auth_basic or Apache ' +
-          'AuthType Basic), not from the application\'s own login. If the site should be public, a staging or folder ' +
+          "AuthType Basic), not from the application's own login. If the site should be public, a staging or folder " +
           'password was left on.' +
           (sent !== undefined && /^basic\s/i.test(sent)
             ? ' The request did send Basic credentials, so the username or password is wrong, or the server cannot read its password file.'
@@ -171,7 +180,8 @@ function challengeFindings(c: Challenge, e: Exchange, quote: string): Finding[] 
     makeFinding(
       'challenge-other',
       `The server asks for ${describeChallenge(c)} authentication`,
-      OTHER_SCHEMES[scheme] ?? `"${shown(c.scheme, 30)}" is not a standard scheme; the API's documentation says what it expects.`,
+      OTHER_SCHEMES[scheme] ??
+        `"${shown(c.scheme, 30)}" is not a standard scheme; the API's documentation says what it expects.`,
       quote,
     ),
   ];
@@ -204,15 +214,20 @@ export const challengeRule: Rule = (ctx) => {
   return findings;
 };
 
+/** Every challenge offered, once per distinct header line. */
 export function collectChallenges(ctx: AnalysisContext): ChallengeSummary[] {
-  return ctx.exchanges.flatMap((e) =>
-    wwwAuthenticate(e).flatMap((header) =>
-      parseChallenges(header[1]).challenges.map((c) => {
+  const seen = new Set<string>();
+  const out: ChallengeSummary[] = [];
+  for (const e of ctx.exchanges) {
+    for (const header of wwwAuthenticate(e)) {
+      if (seen.has(header[2])) continue;
+      seen.add(header[2]);
+      for (const c of parseChallenges(header[1]).challenges) {
         const realm = challengeParam(c, 'realm');
         const error = challengeParam(c, 'error');
         const errorDescription = challengeParam(c, 'error_description');
         const scope = challengeParam(c, 'scope');
-        return {
+        out.push({
           scheme: c.scheme,
           quote: header[2],
           ...(realm !== undefined && { realm }),
@@ -220,14 +235,16 @@ export function collectChallenges(ctx: AnalysisContext): ChallengeSummary[] {
           ...(errorDescription !== undefined && { errorDescription }),
           ...(scope !== undefined && { scope }),
           ...(c.token68 !== undefined && { token68: c.token68 }),
-        };
-      }),
-    ),
-  );
+        });
+      }
+    }
+  }
+  return out;
 }
 
 /** Schemes the server offered on a response (lowercased), for rules that depend on them. */
 export function offeredSchemes(e: Exchange): Set<string> {
-  return new Set(wwwAuthenticate(e).flatMap((h) => parseChallenges(h[1]).challenges.map((c) => c.scheme.toLowerCase())));
+  return new Set(
+    wwwAuthenticate(e).flatMap((h) => parseChallenges(h[1]).challenges.map((c) => c.scheme.toLowerCase())),
+  );
 }
-

@@ -53,7 +53,12 @@ export function checkClock(input: ClockInput): ClockReport {
   const sent = ms(input.sentAt);
   const received = ms(input.receivedAt);
   if (!Number.isFinite(sent) || !Number.isFinite(received) || received < sent) {
-    return { ok: false, skewed: false, findings: [], error: 'The request timings are not usable (the response arrived before it was sent).' };
+    return {
+      ok: false,
+      skewed: false,
+      findings: [],
+      error: 'The request timings are not usable (the response arrived before it was sent).',
+    };
   }
   const parsed = header.length <= 100 ? Date.parse(header) : Number.NaN;
   if (Number.isNaN(parsed)) {

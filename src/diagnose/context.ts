@@ -104,6 +104,7 @@ export type Rule = (ctx: AnalysisContext, notices: string[]) => Finding[];
 
 /** The request header line to quote for an exchange, falling back to the request line. */
 export function requestAnchor(ctx: AnalysisContext, exchange: Exchange): SourceLine {
+  if (exchange.response.requestLine) return exchange.response.requestLine;
   if (exchange.index === 0 && ctx.input.requestLine) return ctx.input.requestLine;
   const first = exchange.requestHeaders[0];
   return first ? { text: first[2], lineNo: first[3] } : exchange.anchor;

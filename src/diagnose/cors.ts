@@ -20,12 +20,18 @@ const PREFLIGHT_DETAIL =
   'it with 204 and the Access-Control-Allow-* headers.';
 
 function isPreflight(e: Exchange): boolean {
-  return e.method?.toUpperCase() === 'OPTIONS' || (e.requestKnown && hasHeader(e.requestHeaders, 'access-control-request-method'));
+  return (
+    e.method?.toUpperCase() === 'OPTIONS' ||
+    (e.requestKnown && hasHeader(e.requestHeaders, 'access-control-request-method'))
+  );
 }
 
 function wantsAuthorization(e: Exchange): boolean {
   if (!e.requestKnown) return false;
-  return hasHeader(e.requestHeaders, 'authorization') || listValues(e.requestHeaders, 'access-control-request-headers').includes('authorization');
+  return (
+    hasHeader(e.requestHeaders, 'authorization') ||
+    listValues(e.requestHeaders, 'access-control-request-headers').includes('authorization')
+  );
 }
 
 function exchangeFindings(e: Exchange): Finding[] {
@@ -38,7 +44,12 @@ function exchangeFindings(e: Exchange): Finding[] {
 
   if (acao && acao[1].trim() === '*' && acac?.[1].trim().toLowerCase() === 'true') {
     findings.push(
-      makeFinding('cors-credentials-with-wildcard-origin', 'CORS allows any origin together with credentials', WILDCARD_DETAIL, acao[2]),
+      makeFinding(
+        'cors-credentials-with-wildcard-origin',
+        'CORS allows any origin together with credentials',
+        WILDCARD_DETAIL,
+        acao[2],
+      ),
     );
   }
 
@@ -62,10 +73,24 @@ function exchangeFindings(e: Exchange): Finding[] {
   }
 
   if (preflight && status !== undefined && status >= 300) {
-    findings.push(makeFinding('cors-preflight-failed', `The CORS preflight (OPTIONS) got ${status} instead of 2xx`, PREFLIGHT_DETAIL, e.anchor.text));
+    findings.push(
+      makeFinding(
+        'cors-preflight-failed',
+        `The CORS preflight (OPTIONS) got ${status} instead of 2xx`,
+        PREFLIGHT_DETAIL,
+        e.anchor.text,
+      ),
+    );
   }
 
-  if (!preflight && status !== undefined && status >= 400 && e.requestKnown && hasHeader(e.requestHeaders, 'origin') && !acao) {
+  if (
+    !preflight &&
+    status !== undefined &&
+    status >= 400 &&
+    e.requestKnown &&
+    hasHeader(e.requestHeaders, 'origin') &&
+    !acao
+  ) {
     findings.push(
       makeFinding(
         'cors-401-missing-allow-origin',
@@ -92,7 +117,12 @@ function consoleFinding(c: ConsoleError): Finding | undefined {
       );
     }
     if (lower.includes("wildcard '*'") && lower.includes('credentials')) {
-      return makeFinding('cors-credentials-with-wildcard-origin', 'CORS allows any origin together with credentials', WILDCARD_DETAIL, c.text);
+      return makeFinding(
+        'cors-credentials-with-wildcard-origin',
+        'CORS allows any origin together with credentials',
+        WILDCARD_DETAIL,
+        c.text,
+      );
     }
     if (c.preflight) {
       return makeFinding('cors-preflight-failed', 'The CORS preflight failed', PREFLIGHT_DETAIL, c.text);
@@ -106,7 +136,12 @@ function consoleFinding(c: ConsoleError): Finding | undefined {
     );
   }
   if (c.method === 'OPTIONS' && c.status !== undefined && c.status >= 300) {
-    return makeFinding('cors-preflight-failed', `The CORS preflight (OPTIONS) got ${c.status} instead of 2xx`, PREFLIGHT_DETAIL, c.text);
+    return makeFinding(
+      'cors-preflight-failed',
+      `The CORS preflight (OPTIONS) got ${c.status} instead of 2xx`,
+      PREFLIGHT_DETAIL,
+      c.text,
+    );
   }
   return undefined;
 }
@@ -114,7 +149,8 @@ function consoleFinding(c: ConsoleError): Finding | undefined {
 export const corsRule: Rule = (ctx) => {
   const findings: Finding[] = [];
   for (const e of ctx.exchanges) {
-    if (e.headersKnown || (isPreflight(e) && e.response.source !== 'status-only')) findings.push(...exchangeFindings(e));
+    if (e.headersKnown || (isPreflight(e) && e.response.source !== 'status-only'))
+      findings.push(...exchangeFindings(e));
   }
   for (const c of ctx.input.consoleErrors) {
     const f = consoleFinding(c);

@@ -5,6 +5,23 @@ export { checkClock, CLOCK_SKEW_LIMIT_MS, type ClockInput, type ClockReport } fr
 export { FINDING_CATALOG, type Finding, type FindingId, type Severity } from './finding';
 export { FIX_IDS, fixUrl, type FixId } from './fix-ids';
 export type { Header, SourceLine } from './headers';
-export { parseInput, MAX_INPUT_CHARS, MAX_LINE_CHARS, type ParsedInput, type ParsedResponse, type InputFormat, type ConsoleError } from './input';
-export { decodeJwt, cleanToken, CLOCK_SKEW_ALLOWANCE_MS, type JwtReport, type TimeClaim, type DecodeOptions } from './jwt';
+export {
+  parseInput,
+  MAX_INPUT_CHARS,
+  MAX_LINE_CHARS,
+  MAX_RESPONSES,
+  MAX_HEADERS_PER_RESPONSE,
+  type ParsedInput,
+  type ParsedResponse,
+  type InputFormat,
+  type ConsoleError,
+} from './input';
+export {
+  decodeJwt,
+  cleanToken,
+  CLOCK_SKEW_ALLOWANCE_MS,
+  type JwtReport,
+  type TimeClaim,
+  type DecodeOptions,
+} from './jwt';
 export { parseChallenges, challengeParam, type Challenge, type ChallengeParse } from './www-authenticate';

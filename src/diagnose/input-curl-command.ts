@@ -22,24 +22,31 @@ export function continuesOnNextLine(line: string): boolean {
   return /\\\s*$/.test(line);
 }
 
-const VALUE_OPTIONS = new Set([
-  '-H', '--header', '-X', '--request', '-u', '--user', '-b', '--cookie', '-d', '--data', '--data-raw',
-  '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-o', '--output', '-A', '--user-agent',
-  '-e', '--referer', '-x', '--proxy', '-U', '--proxy-user', '-c', '--cookie-jar', '-F', '--form',
-  '-w', '--write-out', '-m', '--max-time', '--connect-timeout', '--resolve', '--cacert', '--cert',
-  '--key', '-T', '--upload-file', '-r', '--range', '--retry', '--url', '-K', '--config',
-  '--oauth2-bearer', '--connect-to', '--interface', '--limit-rate', '-E',
-]);
-const BODY_OPTIONS = new Set([
-  '-d', '--data', '--data-raw', '--data-binary', '--data-urlencode', '--data-ascii', '--json', '-F', '--form',
-]);
+const VALUE_OPTIONS = new Set(
+  [
+    '-H --header -X --request -u --user -b --cookie -d --data --data-raw --data-binary',
+    '--data-urlencode --data-ascii --json -o --output -A --user-agent -e --referer -x --proxy -U',
+    '--proxy-user -c --cookie-jar -F --form -w --write-out -m --max-time --connect-timeout --resolve',
+    '--cacert --cert --key -T --upload-file -r --range --retry --url -K --config --oauth2-bearer',
+    '--connect-to --interface --limit-rate -E',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const BODY_OPTIONS = new Set(
+  ['-d --data --data-raw --data-binary --data-urlencode --data-ascii --json -F --form'].join(' ').split(' '),
+);
 
 function ansiC(ch: string): string {
   switch (ch) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    default: return ch;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case 'r':
+      return '\r';
+    default:
+      return ch;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Header, SourceLine } from './headers';
 import type { ParsedInput, ParsedResponse } from './input-types';
-import { MAX_LINE_CHARS, sanitizeToLines } from './input-sanitize';
+import { MAX_HEADERS_PER_RESPONSE, MAX_LINE_CHARS, sanitizeToLines } from './input-sanitize';
 import { shown } from './text';
 
 type Json = Record<string, unknown>;
@@ -26,7 +26,7 @@ function clean(value: string): string {
 function harHeaders(value: unknown): Header[] {
   if (!Array.isArray(value)) return [];
   const out: Header[] = [];
-  for (const item of value) {
+  for (const item of value.slice(0, MAX_HEADERS_PER_RESPONSE)) {
     if (!isObject(item)) continue;
     const name = str(item['name']);
     const v = str(item['value']);
@@ -55,7 +55,7 @@ function bodyLines(content: unknown, notices: string[]): SourceLine[] {
   if (text === undefined) return [];
   if (content['encoding'] === 'base64') text = decodeBase64Text(text);
   if (text === undefined) return [];
-  const { lines, notices: more } = sanitizeToLines(text);
+  const { value: lines, notices: more } = sanitizeToLines(text);
   notices.push(...more.map((n) => `In the HAR response body: ${n}`));
   return lines.filter((l) => l.trim() !== '').map((l) => ({ text: l, lineNo: 0 }));
 }
@@ -76,7 +76,9 @@ function readEntry(entry: Json, notices: string[]): HarEntry | undefined {
   const requestHeaders = harHeaders(request['headers']);
   const status = typeof response['status'] === 'number' ? response['status'] : undefined;
   const statusText = str(response['statusText']);
-  const version = str(response['httpVersion']) ?? 'HTTP/1.1';
+  const rawVersion = str(response['httpVersion'])?.toUpperCase() ?? '';
+  // Dev tools write "http/2.0" or "h3"; show it the way curl does.
+  const version = /^HTTP\/[\d.]+$/.test(rawVersion) ? rawVersion.replace(/^HTTP\/([23])\.0$/, 'HTTP/$1') : 'HTTP/1.1';
   const statusLine =
     status === undefined ? undefined : { text: clean(`${version} ${status} ${statusText ?? ''}`).trim(), lineNo: 0 };
   const parsed: ParsedResponse = {
@@ -132,7 +134,8 @@ export function parseHar(text: string): ParsedInput | undefined {
   const focus = pickFocus(entries);
   if (!focus) return undefined;
   if (entries.length > 1) {
-    const why = (focus.response.status ?? 0) >= 400 ? `the first one answered ${focus.response.status}` : 'the first one';
+    const why =
+      (focus.response.status ?? 0) >= 400 ? `the first one answered ${focus.response.status}` : 'the first one';
     notices.push(
       `This HAR file has ${entries.length} requests; only ${shown(`${focus.method ?? ''} ${focus.url ?? ''}`)} ` +
         `was analysed (${why}).`,

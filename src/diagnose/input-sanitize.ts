@@ -8,6 +8,10 @@
 export const MAX_INPUT_CHARS = 1_048_576;
 /** Real header lines stay far below this (servers reject > 8-16 KB headers anyway). */
 export const MAX_LINE_CHARS = 8_192;
+/** curl gives up after 50 redirects; a paste with more responses is a log, not one exchange. */
+export const MAX_RESPONSES = 50;
+/** Servers refuse far fewer; beyond this the block is not a real response. */
+export const MAX_HEADERS_PER_RESPONSE = 500;
 
 // C0 (except tab, LF, CR), DEL, C1, BOM, replacement char (what binary becomes after decoding),
 // and unpaired surrogates (what a cut through an emoji leaves behind).
@@ -15,22 +19,23 @@ const NOT_TEXT =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function formatSize(chars: number): string {
-  if (chars >= 1_048_576) return `${(chars / 1_048_576).toFixed(1)} MB`;
+  if (chars >= 1_048_576) return `${(chars / 1_048_576).toFixed(1).replace(/\.0$/, '')} MB`;
   if (chars >= 1024) return `${Math.round(chars / 1024)} KB`;
   return `${chars} characters`;
 }
 
-export interface SanitizedLines {
-  readonly lines: string[];
+export interface Sanitized<T> {
+  readonly value: T;
   readonly notices: string[];
 }
 
-export function sanitizeToLines(raw: string): SanitizedLines {
+/** Caps the size and removes what cannot be text; keeps the line structure. */
+export function sanitizeText(raw: string): Sanitized<string> {
   const notices: string[] = [];
   let text = raw;
   if (text.length > MAX_INPUT_CHARS) {
     notices.push(
-      `The paste is ${formatSize(text.length)}; only the first 1 MB was read. ` +
+      `The paste is larger than ${formatSize(MAX_INPUT_CHARS)}; only the first ${formatSize(MAX_INPUT_CHARS)} was read. ` +
         'Paste just the request and response you are asking about.',
     );
     text = text.slice(0, MAX_INPUT_CHARS);
@@ -48,6 +53,12 @@ export function sanitizeToLines(raw: string): SanitizedLines {
         : `${removed} control ${removed === 1 ? 'character was' : 'characters were'} removed.`,
     );
   }
+  return { value: text, notices };
+}
+
+/** Splits sanitised text into lines of at most MAX_LINE_CHARS. */
+export function splitCappedLines(text: string): Sanitized<string[]> {
+  const notices: string[] = [];
   const lines = text.split('\n');
   let cut = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -59,8 +70,15 @@ export function sanitizeToLines(raw: string): SanitizedLines {
   }
   if (cut > 0) {
     notices.push(
-      `${cut} ${cut === 1 ? 'line was' : 'lines were'} longer than 8 KB and ${cut === 1 ? 'was' : 'were'} cut at 8 KB.`,
+      `${cut} ${cut === 1 ? 'line was' : 'lines were'} longer than ${formatSize(MAX_LINE_CHARS)} and ` +
+        `${cut === 1 ? 'was' : 'were'} cut there.`,
     );
   }
-  return { lines, notices };
+  return { value: lines, notices };
+}
+
+export function sanitizeToLines(raw: string): Sanitized<string[]> {
+  const text = sanitizeText(raw);
+  const lines = splitCappedLines(text.value);
+  return { value: lines.value, notices: [...text.notices, ...lines.notices] };
 }

@@ -17,6 +17,8 @@ export interface ParsedResponse {
   readonly source: 'http' | 'har' | 'status-only';
   /** The request this response answered, when the paste shows it (curl -v -L, HAR). */
   readonly requestMethod?: string;
+  /** The request line (e.g. "> GET /x HTTP/1.1") of that request, to quote. */
+  readonly requestLine?: SourceLine;
   readonly requestUrl?: string;
   readonly requestHeaders?: Header[];
   /** The request URL's scheme was a guess (no TLS hint, no scheme in the paste). */

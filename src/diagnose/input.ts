@@ -9,10 +9,10 @@ import type { ConsoleError, InputFormat, ParsedInput, ParsedResponse } from './i
 import { parseConsoleLine } from './input-console';
 import { continuesOnNextLine, isCurlCommand, parseCurlCommand, type CurlCommand } from './input-curl-command';
 import { parseHar } from './input-har';
-import { sanitizeToLines } from './input-sanitize';
+import { MAX_HEADERS_PER_RESPONSE, MAX_RESPONSES, sanitizeText, splitCappedLines } from './input-sanitize';
 
 export type { ParsedInput, ParsedResponse, InputFormat, ConsoleError } from './input-types';
-export { MAX_INPUT_CHARS, MAX_LINE_CHARS } from './input-sanitize';
+export { MAX_HEADERS_PER_RESPONSE, MAX_INPUT_CHARS, MAX_LINE_CHARS, MAX_RESPONSES } from './input-sanitize';
 
 const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*))?$/;
 const REQUEST_LINE = /^([A-Z]{3,10})\s+(\S+)\s+HTTP\/(\d(?:\.\d)?)$/;
@@ -24,19 +24,68 @@ const MAX_CURL_CONTINUATIONS = 200;
 
 // Names that only appear on requests; a header block without a start line is split by them.
 const REQUEST_ONLY = new Set([
-  'authorization', 'cookie', 'host', 'origin', 'referer', 'user-agent', 'accept', 'accept-encoding',
-  'accept-language', 'access-control-request-method', 'access-control-request-headers', 'if-none-match',
-  'if-modified-since', 'proxy-authorization', 'x-requested-with', 'upgrade-insecure-requests', 'dnt',
-  'x-api-key', 'api-key', 'x-auth-token', 'x-csrf-token', 'x-xsrf-token', 'x-wp-nonce', 'priority', 'te',
-  ':authority', ':method', ':path', ':scheme',
+  'authorization',
+  'cookie',
+  'host',
+  'origin',
+  'referer',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'access-control-request-method',
+  'access-control-request-headers',
+  'if-none-match',
+  'if-modified-since',
+  'proxy-authorization',
+  'x-requested-with',
+  'upgrade-insecure-requests',
+  'dnt',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-wp-nonce',
+  'priority',
+  'te',
+  ':authority',
+  ':method',
+  ':path',
+  ':scheme',
 ]);
 // Outside a header block, "Word: text" is often prose or a log; only well-known names start a block.
 const KNOWN_HEADERS = new Set([
   ...REQUEST_ONLY,
-  'www-authenticate', 'proxy-authenticate', 'set-cookie', 'location', 'cache-control', 'vary', 'age',
-  'expires', 'pragma', 'etag', 'last-modified', 'date', 'server', 'via', 'connection', 'keep-alive',
-  'transfer-encoding', 'strict-transport-security', 'alt-svc', 'retry-after', 'allow', 'nel', 'report-to',
-  'permissions-policy', 'referrer-policy', 'timing-allow-origin', 'server-timing', 'forwarded', 'link',
+  'www-authenticate',
+  'proxy-authenticate',
+  'set-cookie',
+  'location',
+  'cache-control',
+  'vary',
+  'age',
+  'expires',
+  'pragma',
+  'etag',
+  'last-modified',
+  'date',
+  'server',
+  'via',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'strict-transport-security',
+  'alt-svc',
+  'retry-after',
+  'allow',
+  'nel',
+  'report-to',
+  'permissions-policy',
+  'referrer-policy',
+  'timing-allow-origin',
+  'server-timing',
+  'forwarded',
+  'link',
   ':status',
 ]);
 const KNOWN_PREFIXES = ['x-', 'cf-', 'access-control-', 'sec-', 'content-'];
@@ -116,14 +165,16 @@ function toResponse(draft: ResponseDraft, cmd: CurlCommand | undefined): ParsedR
     ...(draft.statusText !== undefined && draft.statusText !== '' && { statusText: draft.statusText }),
     ...(draft.statusLine && { statusLine: draft.statusLine }),
     ...(req?.method !== undefined && { requestMethod: req.method }),
+    ...(req?.method !== undefined && req.line && { requestLine: req.line }),
     ...(req && { requestHeaders: req.headers }),
     ...(built && { requestUrl: built.url, requestUrlSchemeAssumed: built.assumed }),
   };
 }
 
 export function parseInput(raw: string): ParsedInput {
-  const { lines, notices } = sanitizeToLines(raw);
-  if (lines.every((l) => l.trim() === '')) {
+  const sanitized = sanitizeText(raw);
+  const notices = [...sanitized.notices];
+  if (sanitized.value.trim() === '') {
     return {
       format: 'empty',
       requestUrlSchemeAssumed: false,
@@ -135,8 +186,12 @@ export function parseInput(raw: string): ParsedInput {
       notices,
     };
   }
-  const har = parseHar(lines.join('\n'));
+  // Before line capping: a HAR entry copied as one JSON line is easily longer than a line may be.
+  const har = parseHar(sanitized.value);
   if (har) return { ...har, notices: [...notices, ...har.notices] };
+  const split = splitCappedLines(sanitized.value);
+  const lines = split.value;
+  notices.push(...split.notices);
 
   const requests: RequestDraft[] = [];
   const responses: ResponseDraft[] = [];
@@ -276,15 +331,15 @@ export function parseInput(raw: string): ParsedInput {
 
     if (isCurlCommand(text)) {
       const group: SourceLine[] = [line];
-      let joined = text;
-      while (continuesOnNextLine(joined) && group.length < MAX_CURL_CONTINUATIONS && i + 1 < lines.length) {
+      let last = text;
+      // Test only the newest physical line: re-scanning the joined command would be quadratic.
+      while (continuesOnNextLine(last) && group.length < MAX_CURL_CONTINUATIONS && i + 1 < lines.length) {
         i++;
-        const next = (lines[i] ?? '').trimEnd();
-        group.push({ text: next, lineNo: i + 1 });
-        joined = `${joined.replace(/\\\s*$/, '')} ${next}`;
+        last = (lines[i] ?? '').trimEnd();
+        group.push({ text: last, lineNo: i + 1 });
       }
       if (!cmd) {
-        cmd = parseCurlCommand(joined);
+        cmd = parseCurlCommand(group.map((l) => l.text.replace(/\\$/, '')).join(' '));
         cmdLines = group;
       }
       mode = 'none';
@@ -385,7 +440,20 @@ export function parseInput(raw: string): ParsedInput {
     }
   }
 
-  const parsedResponses = responses.filter((r) => r.status === undefined || r.status >= 200).map((r) => toResponse(r, cmd));
+  const finalResponses = responses.filter((r) => r.status === undefined || r.status >= 200);
+  if (finalResponses.length > MAX_RESPONSES) {
+    notices.push(`The paste holds ${finalResponses.length} responses; only the first ${MAX_RESPONSES} were checked.`);
+    finalResponses.length = MAX_RESPONSES;
+  }
+  let trimmedHeaders = false;
+  for (const r of finalResponses) {
+    if (r.headers.length > MAX_HEADERS_PER_RESPONSE) {
+      r.headers.length = MAX_HEADERS_PER_RESPONSE;
+      trimmedHeaders = true;
+    }
+  }
+  if (trimmedHeaders) notices.push(`Only the first ${MAX_HEADERS_PER_RESPONSE} headers of a response were checked.`);
+  const parsedResponses = finalResponses.map((r) => toResponse(r, cmd));
   // Console lines are the only evidence when nothing else was pasted; otherwise the headers win.
   if (parsedResponses.length === 0) {
     for (const c of consoleErrors) {
@@ -426,7 +494,10 @@ export function parseInput(raw: string): ParsedInput {
     });
   }
   const requestLine =
-    first?.line ?? cmdLines[0] ?? general.line ?? (consoleWithUrl && { text: consoleWithUrl.text, lineNo: consoleWithUrl.lineNo });
+    first?.line ??
+    cmdLines[0] ??
+    general.line ??
+    (consoleWithUrl && { text: consoleWithUrl.text, lineNo: consoleWithUrl.lineNo });
 
   const format: InputFormat = curlVerbose
     ? 'curl-verbose'

@@ -77,10 +77,13 @@ class DecodeError extends Error {}
 
 function base64UrlToText(part: string, what: string): string {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(part)) {
-    throw new DecodeError(`The ${what} contains characters that are not base64url (only A-Z, a-z, 0-9, - and _ are allowed).`);
+    throw new DecodeError(
+      `The ${what} contains characters that are not base64url (only A-Z, a-z, 0-9, - and _ are allowed).`,
+    );
   }
   const bare = part.replace(/=+$/, '');
-  if (bare.length % 4 === 1) throw new DecodeError(`The ${what} has an impossible base64url length; part of it is missing.`);
+  if (bare.length % 4 === 1)
+    throw new DecodeError(`The ${what} has an impossible base64url length; part of it is missing.`);
   const b64 = bare.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (bare.length % 4)) % 4);
   let binary: string;
   try {
@@ -157,7 +160,11 @@ export function decodeJwt(input: string, options: DecodeOptions = {}): JwtReport
   const nowMs = (options.now ?? new Date()).getTime() + (options.clockOffsetMs ?? 0);
   if (token === '') return malformed(token, 'Nothing to decode: the token is empty.', quote);
   if (/^(undefined|null)$/i.test(token)) {
-    return malformed(token, `The token is the text "${token}": the code that adds the header had no token to send.`, quote);
+    return malformed(
+      token,
+      `The token is the text "${token}": the code that adds the header had no token to send.`,
+      quote,
+    );
   }
   const parts = token.split('.');
 
@@ -302,7 +309,7 @@ export function decodeJwt(input: string, options: DecodeOptions = {}): JwtReport
         'token-not-yet-valid',
         `The token is not valid for another ${duration(nbf.relativeMs)}`,
         `nbf (not before) is ${nbf.date.toISOString()}. Fresh tokens that are "not yet valid" almost always mean ` +
-          'the issuer\'s clock and the checking clock disagree.',
+          "the issuer's clock and the checking clock disagree.",
         quote,
       ),
     );
@@ -313,7 +320,7 @@ export function decodeJwt(input: string, options: DecodeOptions = {}): JwtReport
         'token-issued-in-future',
         `The token says it was issued ${duration(iat.relativeMs)} from now`,
         `iat (issued at) is ${iat.date.toISOString()}. Servers that check iat reject it; the issuer's clock is ahead ` +
-          'or this device\'s clock is behind.',
+          "or this device's clock is behind.",
         quote,
       ),
     );
@@ -352,5 +359,8 @@ export function decodeJwt(input: string, options: DecodeOptions = {}): JwtReport
 
 /** Three base64url parts starting with a JSON header: cheap check before decoding a header value. */
 export function looksLikeJwt(value: string): boolean {
-  return /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/.test(value) || /^eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){4}$/.test(value);
+  return (
+    /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/.test(value) ||
+    /^eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){4}$/.test(value)
+  );
 }

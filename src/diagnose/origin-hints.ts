@@ -8,19 +8,55 @@ import { firstHeader, headersNamed, type Header } from './headers';
 import { shown } from './text';
 
 const SERVER_NOTES: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/^(nginx|openresty)/i, 'nginx', 'nginx produces 401s itself with auth_basic or auth_request; otherwise it is passing on the application\'s 401.'],
-  [/^apache/i, 'Apache', 'Apache produces 401s itself with AuthType Basic or Digest (in .htaccess or the site config); otherwise it is passing on the application\'s 401.'],
-  [/^microsoft-iis/i, 'IIS', 'IIS answers 401 itself when the site\'s Authentication settings (Windows, Basic, Anonymous) do not match the request; the IIS log has the sub-status (401.1, 401.2).'],
-  [/^litespeed/i, 'LiteSpeed', 'LiteSpeed reads .htaccess like Apache, so a password-protected directory or a security plugin rule can produce the 401.'],
-  [/^caddy/i, 'Caddy', 'Caddy produces 401s itself with basic_auth or forward_auth; otherwise it is passing on the application\'s 401.'],
-  [/^kestrel/i, 'ASP.NET Core (Kestrel)', 'The application answered: the 401 comes from ASP.NET Core authentication middleware.'],
-  [/^gunicorn|^uvicorn|^werkzeug/i, 'a Python app server', 'The application answered: the 401 comes from the Python app (Django, Flask, FastAPI) itself.'],
+  [
+    /^(nginx|openresty)/i,
+    'nginx',
+    "nginx produces 401s itself with auth_basic or auth_request; otherwise it is passing on the application's 401.",
+  ],
+  [
+    /^apache/i,
+    'Apache',
+    "Apache produces 401s itself with AuthType Basic or Digest (in .htaccess or the site config); otherwise it is passing on the application's 401.",
+  ],
+  [
+    /^microsoft-iis/i,
+    'IIS',
+    "IIS answers 401 itself when the site's Authentication settings (Windows, Basic, Anonymous) do not match the request; the IIS log has the sub-status (401.1, 401.2).",
+  ],
+  [
+    /^litespeed/i,
+    'LiteSpeed',
+    'LiteSpeed reads .htaccess like Apache, so a password-protected directory or a security plugin rule can produce the 401.',
+  ],
+  [
+    /^caddy/i,
+    'Caddy',
+    "Caddy produces 401s itself with basic_auth or forward_auth; otherwise it is passing on the application's 401.",
+  ],
+  [
+    /^kestrel/i,
+    'ASP.NET Core (Kestrel)',
+    'The application answered: the 401 comes from ASP.NET Core authentication middleware.',
+  ],
+  [
+    /^gunicorn|^uvicorn|^werkzeug/i,
+    'a Python app server',
+    'The application answered: the 401 comes from the Python app (Django, Flask, FastAPI) itself.',
+  ],
 ];
 
 const POWERED_BY_NOTES: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/express/i, 'Express', 'Express answered, so the 401 comes from the Node.js application: an auth middleware such as Passport, express-jwt or express-oauth2-jwt-bearer.'],
-  [/php/i, 'PHP', 'PHP answered, so the application produced the 401. Behind Apache with CGI or FastCGI, PHP does not see the Authorization header unless it is passed on explicitly.'],
-  [/asp\.net/i, 'ASP.NET', 'ASP.NET answered, so the 401 comes from the application\'s authentication setup.'],
+  [
+    /express/i,
+    'Express',
+    'Express answered, so the 401 comes from the Node.js application: an auth middleware such as Passport, express-jwt or express-oauth2-jwt-bearer.',
+  ],
+  [
+    /php/i,
+    'PHP',
+    'PHP answered, so the application produced the 401. Behind Apache with CGI or FastCGI, PHP does not see the Authorization header unless it is passed on explicitly.',
+  ],
+  [/asp\.net/i, 'ASP.NET', "ASP.NET answered, so the 401 comes from the application's authentication setup."],
   [/next\.js/i, 'Next.js', 'Next.js answered, so the 401 comes from the app: a route handler or middleware.'],
 ];
 
@@ -41,7 +77,7 @@ function hint(e: Exchange): Finding[] {
       makeFinding(
         'origin-cloudflare',
         'The response passed through Cloudflare',
-        'Cloudflare passes your server\'s 401 through unchanged, so a 401 most likely comes from the origin. Blocks ' +
+        "Cloudflare passes your server's 401 through unchanged, so a 401 most likely comes from the origin. Blocks " +
           'Cloudflare makes itself are usually a 403 with a cf-mitigated header or a Cloudflare error page.' +
           (cfRay ? ` Find this request in Security Events by its Ray ID (${shown(cfRay[1], 40)}).` : ''),
         (cfRay ?? server)?.[2] ?? e.anchor.text,
@@ -91,15 +127,18 @@ function hint(e: Exchange): Finding[] {
         errorType[2],
       ),
     );
-  } else if ((errorType && /unauthorized|accessdenied/i.test(errorType[1])) || (apigw && unauthorizedBody && status === 401)) {
+  } else if (
+    (errorType && /unauthorized|accessdenied/i.test(errorType[1])) ||
+    (apigw && unauthorizedBody && status === 401)
+  ) {
     identified = true;
     findings.push(
       makeFinding(
         'origin-aws-authorizer',
-        'AWS API Gateway\'s authorizer rejected the request',
-        'API Gateway answered itself; the request never reached the backend. That happens when the authorizer\'s ' +
+        "AWS API Gateway's authorizer rejected the request",
+        "API Gateway answered itself; the request never reached the backend. That happens when the authorizer's " +
           'identity source (usually the Authorization header) is missing, or the Lambda, Cognito or JWT authorizer ' +
-          'rejects the token. Check the header the authorizer reads, the token\'s issuer and audience, and the cached result (TTL).',
+          "rejects the token. Check the header the authorizer reads, the token's issuer and audience, and the cached result (TTL).",
         errorType?.[2] ?? unauthorizedBody?.text ?? e.anchor.text,
       ),
     );
@@ -135,7 +174,7 @@ function hint(e: Exchange): Finding[] {
       makeFinding(
         'origin-amazon-s3',
         'Amazon S3 answered',
-        'S3 does not know your app\'s users. Its refusals come from the bucket policy, object permissions, or a ' +
+        "S3 does not know your app's users. Its refusals come from the bucket policy, object permissions, or a " +
           'presigned URL that expired or was signed for another method.',
         server?.[2] ?? e.anchor.text,
       ),
@@ -148,7 +187,7 @@ function hint(e: Exchange): Finding[] {
       makeFinding(
         'origin-azure-front-door',
         'The response passed through Azure Front Door',
-        'Look up the x-azure-ref value in Front Door\'s access and WAF logs to see whether its WAF policy acted or the origin answered.',
+        "Look up the x-azure-ref value in Front Door's access and WAF logs to see whether its WAF policy acted or the origin answered.",
         azureRef[2],
       ),
     );
@@ -188,7 +227,7 @@ function hint(e: Exchange): Finding[] {
       makeFinding(
         'origin-proxy-via',
         `The response passed through a proxy (Via: ${shown(via[1], 80)})`,
-        'Each hop listed in Via can answer, cache or rewrite requests. If the 401 is missing from the application\'s ' +
+        "Each hop listed in Via can answer, cache or rewrite requests. If the 401 is missing from the application's " +
           'logs, one of these hops produced it.',
         via[2],
       ),
@@ -202,20 +241,24 @@ function hint(e: Exchange): Finding[] {
     const note = powered ? ([powered, poweredBy] as const) : software ? ([software, server] as const) : undefined;
     if (note) {
       const [[, label, detail], line] = note;
-      findings.push(makeFinding('origin-server-software', `The response came from ${label}`, detail, line?.[2] ?? e.anchor.text));
+      findings.push(
+        makeFinding('origin-server-software', `The response came from ${label}`, detail, line?.[2] ?? e.anchor.text),
+      );
     }
   }
 
   const defaultPage = e.response.body.find((l) => {
     const t = l.text.toLowerCase();
-    return t.includes('could not verify that you') || t.includes('<center>nginx') || t.includes('401 authorization required');
+    return (
+      t.includes('could not verify that you') || t.includes('<center>nginx') || t.includes('401 authorization required')
+    );
   });
   if (defaultPage && status === 401) {
     findings.push(
       makeFinding(
         'origin-default-error-page',
-        'This is the web server\'s built-in 401 page',
-        'The body is nginx\'s or Apache\'s default error page, so the web server configuration (auth_basic, AuthType, ' +
+        "This is the web server's built-in 401 page",
+        "The body is nginx's or Apache's default error page, so the web server configuration (auth_basic, AuthType, " +
           'Require rules) produced the 401, not the application.',
         defaultPage.text,
       ),

@@ -10,10 +10,19 @@ import { decodeJwt, looksLikeJwt } from './jwt';
 import { shown } from './text';
 
 // Headers that carry credentials other than Authorization; their presence means "something was sent".
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'x-api-key', 'api-key', 'apikey', 'x-auth-token', 'x-access-token'];
+const CREDENTIAL_HEADERS = [
+  'authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-auth-token',
+  'x-access-token',
+];
 
 // What a template or an unset variable leaves behind in "Bearer ${token}".
-const PLACEHOLDER = /^(?:undefined|null|nan|false|true|\[object object\]|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|%[^%]*%|your[-_ ]?(?:access[-_ ]?)?token|access[-_]?token|token|x{3,}|\*{3,}|\.{3}|…)$/i;
+const PLACEHOLDER =
+  /^(?:undefined|null|nan|false|true|\[object object\]|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|%[^%]*%|your[-_ ]?(?:access[-_ ]?)?token|access[-_]?token|token|x{3,}|\*{3,}|\.{3}|…)$/i;
 
 const JWT_FINDINGS: ReadonlySet<FindingId> = new Set([
   'token-expired',
@@ -27,13 +36,16 @@ const JWT_FINDINGS: ReadonlySet<FindingId> = new Set([
 ]);
 
 function malformedReason(value: string): string | undefined {
-  if (/^bearer\s*:/i.test(value)) return 'There is a colon after "Bearer"; the form is "Bearer" then a space then the token, with no colon.';
-  if (/^bearer\s+bearer\b/i.test(value)) return 'The word "Bearer" appears twice: the code adds the prefix to a value that already has it.';
+  if (/^bearer\s*:/i.test(value))
+    return 'There is a colon after "Bearer"; the form is "Bearer" then a space then the token, with no colon.';
+  if (/^bearer\s+bearer\b/i.test(value))
+    return 'The word "Bearer" appears twice: the code adds the prefix to a value that already has it.';
   if (/^bearer\s+["']/i.test(value)) return 'The token is wrapped in quotes; send the bare token.';
   if (/^bearer(?=[A-Za-z0-9._~+/-])/i.test(value) && !/^bearer\s/i.test(value)) {
     return 'There is no space between "Bearer" and the token.';
   }
-  if (/^bearer\s+\S+\s+\S/i.test(value)) return 'The token contains a space or a line break; it was probably copied with extra text.';
+  if (/^bearer\s+\S+\s+\S/i.test(value))
+    return 'The token contains a space or a line break; it was probably copied with extra text.';
   if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(value)) {
     return 'The header holds a bare JWT without the "Bearer " prefix in front of it.';
   }
@@ -51,7 +63,9 @@ function authorizationFindings(header: Header, now: Date): Finding[] {
       findings.push(
         makeFinding(
           'request-bearer-placeholder',
-          token === '' ? 'The Authorization header says "Bearer" with no token' : `The request sent "Bearer ${shown(token, 40)}" instead of a token`,
+          token === ''
+            ? 'The Authorization header says "Bearer" with no token'
+            : `The request sent "Bearer ${shown(token, 40)}" instead of a token`,
           'The code that builds the header ran before the token existed, or read a variable that is not set in ' +
             'this environment (a missing env var, a token not yet loaded from storage, a template left unfilled).',
           quote,
@@ -62,7 +76,14 @@ function authorizationFindings(header: Header, now: Date): Finding[] {
   }
   const reason = malformedReason(value);
   if (reason !== undefined) {
-    findings.push(makeFinding('request-authorization-malformed', 'The Authorization header is not in the form the server expects', reason, quote));
+    findings.push(
+      makeFinding(
+        'request-authorization-malformed',
+        'The Authorization header is not in the form the server expects',
+        reason,
+        quote,
+      ),
+    );
   }
   const token = bearer ? (bearer[1] ?? '').trim() : value;
   if (looksLikeJwt(token)) {
@@ -81,7 +102,8 @@ export const requestAuthRule: Rule = (ctx) => {
     for (const header of headersNamed(e.requestHeaders, 'authorization')) {
       findings.push(...authorizationFindings(header, ctx.now));
     }
-    if (e.response.status !== 401) continue;
+    // Preflights never carry credentials; the CORS rules cover a 401 on OPTIONS.
+    if (e.response.status !== 401 || e.method?.toUpperCase() === 'OPTIONS') continue;
     if (CREDENTIAL_HEADERS.some((name) => hasHeader(e.requestHeaders, name))) continue;
     const schemes = offeredSchemes(e);
     // For Basic, Digest and Negotiate the first 401 is the normal opening move: the client then retries with credentials.

@@ -21,6 +21,9 @@ const NOT_AUTH: Record<number, string> = {
   504: 'Gateway Timeout: the application behind a proxy did not answer in time.',
 };
 
+const OAUTH_ERROR =
+  /"error"\s*:\s*"(?:invalid_grant|invalid_client|invalid_request|unauthorized_client|unsupported_grant_type|invalid_scope)"/;
+
 function statusFinding(e: Exchange): Finding | undefined {
   const status = e.response.status;
   const quote = e.anchor.text;
@@ -53,7 +56,7 @@ function statusFinding(e: Exchange): Finding | undefined {
       'A proxy between this client and the site (usually a company proxy) refused to forward the request until ' +
         'the client authenticates to the proxy itself' +
         (schemes.length > 0 ? ` (it asks for ${listOf([...new Set(schemes)])})` : '') +
-        '. The site\'s own login is not involved: set the proxy credentials in the system, browser or tool ' +
+        ". The site's own login is not involved: set the proxy credentials in the system, browser or tool " +
         '(HTTPS_PROXY, --proxy-user).',
       quote,
     );
@@ -61,7 +64,10 @@ function statusFinding(e: Exchange): Finding | undefined {
   if (status >= 400) {
     // A 400 with WWW-Authenticate is RFC 6750's invalid_request; the challenge rules cover it.
     if (status === 400 && hasHeader(e.response.headers, 'www-authenticate')) return undefined;
-    const meaning = NOT_AUTH[status] ?? (status >= 500 ? 'A server-side error.' : 'A client error other than authentication.');
+    // A 400 from a token endpoint (RFC 6749 section 5.2) is an auth error; the message rules name it.
+    if (status === 400 && e.response.body.some((l) => OAUTH_ERROR.test(l.text))) return undefined;
+    const meaning =
+      NOT_AUTH[status] ?? (status >= 500 ? 'A server-side error.' : 'A client error other than authentication.');
     return makeFinding(
       'status-not-auth-error',
       `${status} is not an authentication error`,

@@ -26,6 +26,9 @@ export interface ChallengeParse {
   readonly problems: string[];
 }
 
+/** Real headers carry one to three challenges; a cap keeps hostile input from building huge arrays. */
+export const MAX_CHALLENGES = 64;
+
 const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 
@@ -95,10 +98,12 @@ export function parseChallenges(value: string): ChallengeParse {
     return undefined;
   };
 
+  let commaSinceLast = true;
   while (i < n) {
     skipWs();
     if (s[i] === ',') {
       i++;
+      commaSinceLast = true;
       continue;
     }
     if (i >= n) break;
@@ -129,6 +134,7 @@ export function parseChallenges(value: string): ChallengeParse {
       else current.params[key] = paramValue;
       skipWs();
       if (i < n && s[i] !== ',') problem('Parameters must be separated by commas.');
+      commaSinceLast = false;
       continue;
     }
     if (!current && s[i] === '=') {
@@ -138,6 +144,12 @@ export function parseChallenges(value: string): ChallengeParse {
       continue;
     }
     // A token not followed by "=" starts a new challenge.
+    if (current && !commaSinceLast) problem('Challenges must be separated by commas.');
+    if (challenges.length >= MAX_CHALLENGES) {
+      problem(`More than ${MAX_CHALLENGES} challenges; the rest were not read.`);
+      break;
+    }
+    commaSinceLast = false;
     i = afterName;
     current = { scheme: name, params: Object.create(null) as Record<string, string> };
     challenges.push(current);

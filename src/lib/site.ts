@@ -57,7 +57,7 @@ async function build(): Promise<Site> {
   const problems = [
     ...checkIntegrity(content),
     ...validateFlow(flow),
-    ...checkIdsLock(content, parseIdsLock(readFileSync('content/ids.lock', 'utf8'))),
+    ...checkIdsLock(content, parseIdsLock(readFileSync(`${process.env.CONTENT_DIR ?? './content'}/ids.lock`, 'utf8'))),
   ];
   if (problems.length) throw new ContentError(problems);
 

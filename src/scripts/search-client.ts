@@ -48,7 +48,7 @@ export function highlight(snippet: Snippet, max = 160): DocumentFragment {
 export function resultBody(r: SearchResult): DocumentFragment {
   const frag = document.createDocumentFragment();
   const kind = document.createElement('span');
-  kind.className = `tag kind-${r.doc.kind}`;
+  kind.className = `pill kind-${r.doc.kind}`;
   kind.textContent = KIND_LABEL[r.doc.kind];
   const title = document.createElement('span');
   title.className = 'result-title';

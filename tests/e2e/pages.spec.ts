@@ -43,7 +43,7 @@ test('an unknown URL gets the helpful 404 with search and a way to start', async
   const response = await page.goto('/guide/no-such-step/');
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText("That page isn't here");
-  await expect(page.getByRole('searchbox').first()).toBeVisible();
+  await expect(page.getByLabel('Search for the fix you were looking for')).toBeVisible();
   await page.getByRole('link', { name: 'Start the guide from the first question' }).click();
   await expect(page).toHaveURL(/\/guide\/$/);
   const axe = await new AxeBuilder({ page }).analyze();

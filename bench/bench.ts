@@ -1,0 +1,149 @@
+/**
+ * npm run bench: one table of sizes and speeds. Never part of npm test: these
+ * numbers depend on the machine, so they are reported, not asserted.
+ *   page weight per kind of page, step-to-step time, search latency and index
+ *   size (content size and 10x), build time (1x and 10x), Lighthouse (mobile).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Browser } from '@playwright/test';
+import Fuse from 'fuse.js';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
+import { createSearch, FUSE_OPTIONS } from '../src/search/engine';
+import type { SearchDoc } from '../src/search/documents';
+import { syntheticContent, syntheticDocs } from './synthetic';
+import { QUERIES } from '../tests/unit/fixtures/search-queries';
+
+const PORT = 4455;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const rows: [string, string, string][] = [];
+const row = (metric: string, value: string, budget = '') => rows.push([metric, value, budget]);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+function timedBuild(env: Record<string, string>): number {
+  const t = performance.now();
+  const r = spawnSync('astro', ['build'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`build failed: ${JSON.stringify(env)}`);
+  return performance.now() - t;
+}
+
+async function serve(): Promise<ChildProcess> {
+  const server = spawn('tsx', ['scripts/serve-static.ts', 'bench/generated/dist', '/', String(PORT)], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(ORIGIN)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('static server did not start');
+}
+
+async function pageWeight(browser: Browser, kind: string, path: string, budget = '') {
+  const page = await browser.newPage();
+  let requests = 0;
+  let js = 0;
+  let html = 0;
+  page.on('request', () => requests++);
+  page.on('response', async (r) => {
+    const type = r.request().resourceType();
+    if (type !== 'script' && type !== 'document') return;
+    const body = await r.body().catch(() => Buffer.alloc(0));
+    if (type === 'script') js += gzipSync(body).length;
+    else html += body.length;
+  });
+  await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(400);
+  row(`${kind} page (${path}): HTML / JS gzip / requests`, `${kb(html)} / ${kb(js)} / ${requests}`, budget);
+  await page.close();
+}
+
+async function stepTimes(browser: Browser) {
+  const page = await browser.newPage();
+  await page.goto(`${ORIGIN}/guide/`);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/guide/steps.json')));
+  await page.waitForTimeout(200);
+  for (let i = 0; i < 25; i++) {
+    await page.locator('#step a[data-event="ANSWER.api"]').click();
+    await page.locator('#step h1:focus').waitFor();
+    await page.locator('a[data-restart]').first().click();
+    await page.locator('#step a[data-event="ANSWER.api"]').waitFor();
+  }
+  const times = await page.evaluate(() => performance.getEntriesByName('fix401:step').map((e) => e.duration));
+  await page.close();
+  row(`step to step, click to new h1 focused (n=${times.length}): median / p95`, `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))}`, 'p95 ≤ 16 ms');
+}
+
+function searchLatency(docs: SearchDoc[], label: string, budget: string) {
+  const t0 = performance.now();
+  const engine = createSearch(docs);
+  const init = performance.now() - t0;
+  for (const q of QUERIES.slice(0, 5)) engine.search(q.query); // warm up the JIT
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++)
+    for (const q of QUERIES) {
+      const t = performance.now();
+      engine.search(q.query);
+      times.push(performance.now() - t);
+    }
+  row(`search latency, ${label} (${docs.length} docs, ${QUERIES.length} queries × 5): median / p95`, `${ms(quantile(times, 0.5))} / ${ms(quantile(times, 0.95))}`, budget);
+  row(`search index build in the browser, ${label}`, ms(init));
+}
+
+async function lighthouse(paths: string[]) {
+  const { default: lh } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const chrome = await launch({ chromePath: findChromium(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+  try {
+    for (const path of paths) {
+      const result = await lh(ORIGIN + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+      const c = result?.lhr.categories ?? {};
+      const score = (k: string) => Math.round((c[k]?.score ?? 0) * 100);
+      row(`Lighthouse mobile ${path}: perf / a11y / best practices / SEO`, `${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}`, '100 each');
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+// Builds: the real content, then ten times as much.
+const build1 = timedBuild({ OUT_DIR: 'bench/generated/dist' });
+const content10 = syntheticContent(10);
+const build10 = timedBuild({ OUT_DIR: 'bench/generated/dist-10x', CONTENT_DIR: content10 });
+row('build time, content size', ms(build1));
+row('build time, 10× content', ms(build10));
+
+// Search: sizes and latency.
+const docs = JSON.parse(readFileSync('bench/generated/dist/search.json', 'utf8')) as SearchDoc[];
+const indexJson = JSON.stringify(Fuse.createIndex(FUSE_OPTIONS.keys!, docs).toJSON());
+row('search documents (search.json), gzip', kb(gzipSync(JSON.stringify(docs)).length), '≤ 40 KB');
+row('prebuilt fuse index (not shipped), gzip', kb(gzipSync(indexJson).length));
+searchLatency(docs, 'content size', 'p95 < 5 ms');
+searchLatency(syntheticDocs(docs, 10), '10× content', '');
+
+const server = await serve();
+try {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  await pageWeight(browser, 'start', '/guide/', 'JS ≤ 25 KB');
+  await pageWeight(browser, 'question', '/guide/owner-symptom/', 'JS ≤ 25 KB');
+  await pageWeight(browser, 'fix', '/guide/proxy-strips-authorization/');
+  await pageWeight(browser, 'search', '/search/?q=jwt%20expired');
+  await pageWeight(browser, 'diagnose', '/diagnose/');
+  const stepsJson = readFileSync('bench/generated/dist/guide/steps.json');
+  row('guide/steps.json (fetched once, when idle), gzip', kb(gzipSync(stepsJson).length));
+  await stepTimes(browser);
+  await browser.close();
+  if (!process.argv.includes('--no-lighthouse')) await lighthouse(['/guide/', '/guide/owner-symptom/', '/guide/proxy-strips-authorization/', '/search/']);
+} finally {
+  server.kill();
+}
+
+const widths = [0, 1, 2].map((i) => Math.max(...[['metric', 'value', 'budget'], ...rows].map((r) => r[i]!.length)));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log(['', line(['metric', 'value', 'budget']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));

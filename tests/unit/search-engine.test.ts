@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchDoc } from '../../src/search/documents';
+import { createSearch } from '../../src/search/engine';
+import { loadContentDir } from '../../src/model/load-files';
+import { plainText } from '../../src/markdown/inline';
+import { searchDocuments } from '../../src/search/documents';
+import { SEARCH_QUERIES } from './fixtures/search-queries';
+
+const doc = (url: string, over: Partial<SearchDoc> = {}): SearchDoc => ({ url, kind: 'fix', title: url, summary: '', words: [], errors: [], ...over });
+
+const DOCS: SearchDoc[] = [
+  doc('guide/jwt-expired/', {
+    title: 'Renew the expired access token',
+    words: ['token expires after one hour', 'logged out after lunch'],
+    errors: ['TokenExpiredError: jwt expired', 'Bearer error="invalid_token", error_description="The token expired at'],
+  }),
+  doc('guide/jwt-chatter/', {
+    title: 'Validate the jwt',
+    // Mentions the pasted words many times, but not the error itself.
+    words: ['jwt token error', 'jwt token invalid', 'jwt token expired soon', 'jwt token audience', 'jwt token issuer', 'token token token'],
+  }),
+  doc('guide/challenge/', {
+    title: 'Send the right challenge',
+    words: ['which status for an invalid token'],
+    errors: ['WWW-Authenticate: Bearer error="invalid_token"', '401 Unauthorized'],
+  }),
+  doc('guide/signature/', {
+    title: 'Match the signing key',
+    words: ['invalid signature after key rotation'],
+    errors: ['Bearer error="invalid_token", error_description="The signature key was not found"'],
+  }),
+  doc('guide/postman/', { title: 'Send the header from code', words: ['token works in postman but not in code'] }),
+  doc('guide/proxy/', { title: 'Pass the Authorization header through your proxy', words: ['nginx strips authorization header'] }),
+  doc('examples/proxy/', { kind: 'example', title: 'A snippet removed the header', words: ['authorization header missing behind nginx'], fix: 'proxy' }),
+];
+const { search } = createSearch(DOCS);
+const urls = (q: string) => search(q).results.map((r) => r.doc.url);
+
+describe('exact error strings', () => {
+  it('rank a page whose error string is in the paste above pages that only share its words', () => {
+    const out = search('TokenExpiredError: jwt expired\n    at /app/node_modules/jsonwebtoken/verify.js:190:21\n  jwt token error');
+    expect(out.results[0]?.doc.url).toBe('guide/jwt-expired/');
+    expect(out.results[0]?.via).toBe('error');
+    expect(out.results[0]?.snippet).toEqual({ text: 'TokenExpiredError: jwt expired', ranges: [[0, 29]] });
+  });
+
+  it('match regardless of quoting, spacing and case', () => {
+    expect(urls('www-authenticate: bearer error=invalid_token, error_description="the token expired at 2025-03-14"')[0]).toBe('guide/jwt-expired/');
+  });
+
+  it('prefer the longest string when two overlap', () => {
+    const paste = 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="The signature key was not found"';
+    expect(urls(paste)[0]).toBe('guide/signature/');
+  });
+
+  it('do not let a bare status line decide a paste', () => {
+    expect(urls('HTTP/1.1 401 Unauthorized\nserver: nginx\n\nnginx strips the authorization header')[0]).toBe('guide/proxy/');
+  });
+
+  it('let a typed fragment of an error string find it', () => {
+    expect(urls('jwt expired')[0]).toBe('guide/jwt-expired/');
+  });
+});
+
+describe('words', () => {
+  it('do not reward a page for repeating a common word', () => {
+    expect(urls('token works in postman')[0]).toBe('guide/postman/');
+  });
+
+  it('tolerate a typo in a long word', () => {
+    expect(urls('autorization header stripped by nginx')[0]).toBe('guide/proxy/');
+  });
+
+  it('rank a fix above its own example when both match equally', () => {
+    expect(urls('authorization header nginx').slice(0, 2)).toEqual(['guide/proxy/', 'examples/proxy/']);
+  });
+
+  it('respect the limit', () => {
+    expect(search('token', 2).results.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('odd input', () => {
+  it('returns nothing for an empty or blank query', () => {
+    expect(search('').results).toEqual([]);
+    expect(search('   \n\t ').results).toEqual([]);
+  });
+
+  it('returns nothing for words the content does not know', () => {
+    expect(search('how to bake bread').results).toEqual([]);
+  });
+
+  it('treats markup and regex characters as plain text and returns plain data', () => {
+    for (const q of ['<img src=x onerror=alert(1)>', '<script>alert(document.cookie)</script>', '((([[*+?\\', '"; DROP TABLE docs; --', '\u0000\u202e jwt']) {
+      const out = search(q);
+      expect(JSON.parse(JSON.stringify(out))).toEqual(out);
+      for (const r of out.results) expect(DOCS).toContain(r.doc);
+    }
+  });
+});
+
+describe('on the real content', () => {
+  const { content } = loadContentDir('content');
+  const docs = searchDocuments(
+    content.fixes.map((f) => f.data),
+    content.examples.map((e) => e.data),
+    content.checklists.map((c) => c.data),
+    plainText,
+  );
+  const real = createSearch(docs);
+
+  it('keeps every snippet range inside its text, in order and without overlap', () => {
+    for (const { query } of SEARCH_QUERIES) {
+      for (const r of real.search(query, 12).results) {
+        if (!r.snippet) continue;
+        let last = -1;
+        for (const [s, e] of r.snippet.ranges) {
+          expect(s).toBeGreaterThan(last);
+          expect(e).toBeGreaterThanOrEqual(s);
+          expect(e).toBeLessThan(r.snippet.text.length);
+          last = e;
+        }
+      }
+    }
+  });
+
+  it('answers a 1 MB paste quickly, from its first 20,000 characters', () => {
+    const head = 'TokenExpiredError: jwt expired\n    at /usr/src/app/node_modules/jsonwebtoken/verify.js:190:21\n';
+    const big = head + '    at Layer.handle [as handle_request] (/usr/src/app/node_modules/express/lib/router/layer.js:95:5)\n'.repeat(11_000);
+    expect(big.length).toBeGreaterThan(1_000_000);
+    const t = performance.now();
+    const out = real.search(big);
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(out.results[0]?.doc.url).toBe('guide/jwt-expired/');
+  });
+});

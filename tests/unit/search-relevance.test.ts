@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { loadContentDir } from '../../src/model/load-files';
+import { plainText } from '../../src/markdown/inline';
+import { searchDocuments } from '../../src/search/documents';
+import { createSearch } from '../../src/search/engine';
+import { SEARCH_QUERIES } from './fixtures/search-queries';
+
+const { content, problems } = loadContentDir('content');
+const docs = searchDocuments(
+  content.fixes.map((f) => f.data),
+  content.examples.map((e) => e.data),
+  content.checklists.map((c) => c.data),
+  plainText,
+);
+const { search } = createSearch(docs);
+
+/** The share of queries that must find a right page in the first three results. */
+const TOP3_TARGET = 0.9;
+
+describe('search relevance on real content', () => {
+  it('loads the content without schema problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('has a fixture big enough to mean something', () => {
+    expect(SEARCH_QUERIES.length).toBeGreaterThanOrEqual(40);
+    expect(SEARCH_QUERIES.filter((q) => q.query.includes('\n')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('expects only pages that exist', () => {
+    const urls = new Set(docs.map((d) => d.url));
+    const missing = SEARCH_QUERIES.flatMap((q) => q.expect.filter((u) => !urls.has(u)).map((u) => `${u} (for ${JSON.stringify(q.query.slice(0, 60))})`));
+    expect(missing).toEqual([]);
+    for (const q of SEARCH_QUERIES) expect(q.expect.length, q.query).toBeGreaterThan(0);
+  });
+
+  it(`puts a right page in the top three for at least ${TOP3_TARGET * 100}% of queries`, () => {
+    let top1 = 0;
+    let top3 = 0;
+    const misses: string[] = [];
+    for (const { query, expect: want } of SEARCH_QUERIES) {
+      const urls = search(query).results.map((r) => r.doc.url);
+      if (want.includes(urls[0] ?? '')) top1++;
+      if (urls.slice(0, 3).some((u) => want.includes(u))) top3++;
+      else misses.push(`- ${JSON.stringify(query.length > 90 ? `${query.slice(0, 90)}…` : query)}\n    want ${want.join(', ')}\n    got  ${urls.slice(0, 3).join(', ') || '(nothing)'}`);
+    }
+    const n = SEARCH_QUERIES.length;
+    const pct = (x: number) => `${((100 * x) / n).toFixed(1)}%`;
+    console.log(`search relevance: top-3 ${top3}/${n} (${pct(top3)}), top-1 ${top1}/${n} (${pct(top1)})`);
+    if (misses.length) console.log(`misses:\n${misses.join('\n')}`);
+    expect(top3 / n).toBeGreaterThanOrEqual(TOP3_TARGET);
+  });
+});
