@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { createSearch, FUSE_OPTIONS } from '../src/search/engine';
 import type { SearchDoc } from '../src/search/documents';
 import { syntheticContent, syntheticDocs } from './synthetic';
-import { QUERIES } from '../tests/unit/fixtures/search-queries';
+import { SEARCH_QUERIES as QUERIES } from '../tests/unit/fixtures/search-queries';
 
 const PORT = 4455;
 const ORIGIN = `http://127.0.0.1:${PORT}`;

@@ -1,9 +1,10 @@
 /**
  * The search engine: exact matching of pasted error strings first, then
- * fuse.js token search (TF-IDF over fuzzy word matches) on the reduced query.
+ * fuse.js token search (fuzzy word matches) on the reduced query, one word at
+ * a time so that each word's evidence per page can saturate.
  * Pure: the same code runs in the browser, the unit tests and the benchmark.
  */
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import type { SearchDoc } from './documents';
 import { normalise, reduce, STOP, type Reduced } from './reduce';
 
@@ -24,7 +25,10 @@ export interface SearchOutcome {
   reduced: Reduced;
 }
 
-/** Tuned on tests/unit/fixtures/search-queries.ts; see the README's search notes. */
+/**
+ * Checked against tests/unit/fixtures/search-queries.ts; the results hardly move across nearby weights, so these
+ * are plain defaults rather than fitted values.
+ */
 export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   keys: [
     { name: 'title', weight: 3 },
@@ -37,8 +41,13 @@ export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   ignoreLocation: true,
   includeScore: true,
   includeMatches: true,
+  // One typo per seven letters: "autorization" and "pasword" still match, "world" does not match "word".
   threshold: 0.15,
+  // fuse.js counts document frequency on whole words but matches anywhere in a field, so two-letter words
+  // ("ad", "js") would match inside most words while counting as rare.
   minMatchCharLength: 3,
+  // Short fields (one symptom) count for more than long ones (a summary), at fuse.js's default strength.
+  fieldNormWeight: 1,
 };
 /**
  * Scores from words are 1 minus the share of the query's IDF-weighted words a page covers. A long paste covers
@@ -47,9 +56,11 @@ export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
  */
 export const SCORE_CUT = 0.92;
 export const RELATIVE_CUT = 0.4;
+const WEAK_STRING_BOOST = 0.7;
 /** How fast repeated matches of one word in one page stop adding evidence (x / (x + SATURATION)). */
 const SATURATION = 1;
-const KIND_BIAS: Record<SearchDoc['kind'], number> = { fix: 0, example: 0.02, step: 0.15 };
+// On equal evidence, the fix before an example of it, and both before a checklist step (a title and nothing else).
+const KIND_BIAS: Record<SearchDoc['kind'], number> = { fix: 0, example: 0.02, step: 0.06 };
 
 /** fuse.js's own tokenizer, so our vocabulary and its index agree on what a word is. */
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
@@ -59,6 +70,8 @@ const sequence = (s: string) => (normalise(s).match(/[a-z0-9_]+/g) ?? []).join('
 
 /** "401 Unauthorized", "HTTP ERROR 401", "401 Authorization Required": a status and its reason phrase. */
 const STATUS_LINE_401 = /^(http )?(error )?401( [a-z]+){0,2}$/;
+
+const distinctiveWords = (seq: string) => seq.split(' ').filter((w) => w && !STOP.has(w) && !/^\d+$/.test(w)).length;
 
 interface ErrorString {
   doc: SearchDoc;
@@ -73,7 +86,7 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
   const errors: ErrorString[] = docs
     .flatMap((doc) => doc.errors.map((text) => ({ doc, text, seq: sequence(text) })))
     .filter((e) => e.seq.length >= 4)
-    .map((e) => ({ ...e, distinctive: e.seq.split(' ').filter((w) => !STOP.has(w) && !/^\d+$/.test(w)).length }));
+    .map((e) => ({ ...e, distinctive: distinctiveWords(e.seq) }));
   const vocabulary = new Set(docs.flatMap((d) => [d.title, d.summary, ...d.words, ...d.errors].flatMap(tokens)));
 
   /**
@@ -86,19 +99,18 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
     const n = docs.length;
     const idf = perTerm.map((rs) => Math.log(1 + (n - rs.length + 0.5) / (rs.length + 0.5)));
     const total = idf.reduce((a, b) => a + b, 0);
-    const evidence = new Map<SearchDoc, { sum: number; best?: FuseResult<SearchDoc>; bestX: number }>();
-    perTerm.forEach((rs, i) => {
+    const found = new Map<SearchDoc, { sum: number; matches: { term: number; m: FuseResultMatch }[] }>();
+    perTerm.forEach((rs, term) => {
       for (const r of rs) {
         const x = -Math.log(Math.max(r.score ?? 1, 1e-9));
-        const sat = x / (x + SATURATION);
-        const e = evidence.get(r.item) ?? { sum: 0, bestX: -1 };
-        e.sum += idf[i]! * sat;
-        if (idf[i]! * sat > e.bestX) { e.bestX = idf[i]! * sat; e.best = r; }
-        evidence.set(r.item, e);
+        const f = found.get(r.item) ?? { sum: 0, matches: [] };
+        f.sum += idf[term]! * (x / (x + SATURATION));
+        for (const m of r.matches ?? []) f.matches.push({ term, m });
+        found.set(r.item, f);
       }
     });
-    const out = new Map<SearchDoc, { score: number; r: FuseResult<SearchDoc> }>();
-    for (const [doc, e] of evidence) out.set(doc, { score: 1 - e.sum / total, r: e.best! });
+    const out = new Map<SearchDoc, { score: number; snippet?: Snippet }>();
+    for (const [doc, f] of found) out.set(doc, { score: 1 - f.sum / total, snippet: snippetOf(f.matches, idf) });
     return out;
   }
 
@@ -118,15 +130,17 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
 
     const results: SearchResult[] = [];
     for (const [doc, e] of errorHits) {
-      const f = fuzzy.get(doc);
-      // The error string decides the order; words seen around it break ties between pages sharing a string.
-      results.push({ doc, score: e.score * (0.5 + 0.5 * (f?.score ?? 1)), via: 'error', snippet: e.snippet });
+      const words = fuzzy.get(doc)?.score ?? 1;
+      // A strong string decides the order, and words seen around it break ties between pages sharing it. A weak one
+      // ("401 Unauthorized" inside a longer question) only adds to the words, unless there are no other words.
+      const score = e.weak && terms.length ? words * WEAK_STRING_BOOST : e.score * (0.5 + 0.5 * words);
+      if (score <= SCORE_CUT) results.push({ doc, score, via: 'error', snippet: e.snippet });
     }
     const bestCoverage = Math.max(0, ...[...fuzzy.values()].map((f) => 1 - f.score));
-    for (const [doc, { score: s, r }] of fuzzy) {
+    for (const [doc, { score: s, snippet }] of fuzzy) {
       if (errorHits.has(doc) || 1 - s < RELATIVE_CUT * bestCoverage) continue;
       const score = s + KIND_BIAS[doc.kind];
-      if (score <= SCORE_CUT) results.push({ doc, score, via: 'words', snippet: snippetOf(r) });
+      if (score <= SCORE_CUT) results.push({ doc, score, via: 'words', snippet });
     }
     return { results: results.sort((a, b) => a.score - b.score).slice(0, limit), reduced };
   }
@@ -140,19 +154,27 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
       for (const e of errors) {
         const at = padded.indexOf(` ${e.seq} `);
         if (at >= 0) found.push({ e, at, partial: false });
+        // Typed words are often a fragment of the message ("jwt expired" of "TokenExpiredError: jwt expired").
         else if (!pasted && q.length >= 8 && q.includes(' ') && ` ${e.seq} `.includes(padded)) found.push({ e, at: -1, partial: true });
       }
-    const best = new Map<SearchDoc, { score: number; snippet: Snippet }>();
+    // Typing "http error 401" or "bearer error" is part of dozens of strings; it must not pick one of them.
+    const vagueQuery = distinctiveWords(q) < 2;
+    const best = new Map<SearchDoc, { score: number; weak: boolean; snippet: Snippet }>();
     for (const { e, at, partial } of found) {
       // A string overlapping a longer one that also matched is explained by it: `Bearer error="invalid_token"` by the
       // whole challenge with its description.
-      const subsumed = at >= 0 && found.some((o) => o.at >= 0 && o.e.seq.length > e.seq.length && o.e.doc !== e.doc && o.at < at + e.seq.length && at < o.at + o.e.seq.length);
-      const weak = e.distinctive === 0 || STATUS_LINE_401.test(e.seq) || subsumed;
-      // Every 401 response carries its status line, so in a paste it singles out nothing.
+      const subsumed =
+        at >= 0 &&
+        found.some((o) => o.at >= 0 && o.e.doc !== e.doc && o.e.seq.length > e.seq.length && o.at < at + e.seq.length && at < o.at + o.e.seq.length);
+      const weak = e.distinctive === 0 || STATUS_LINE_401.test(e.seq) || subsumed || (partial && vagueQuery);
+      // Every 401 response has a status line, so in a paste a string of status words singles out nothing.
       if (weak && pasted && !subsumed) continue;
+      // Longer strings are more specific; one distinctive word ("invalid_grant") is a strong hint, not proof.
       const score = weak ? 0.35 : e.distinctive === 1 ? 0.12 : (partial ? 0.15 : 0) + 0.1 / Math.log2(2 + e.seq.length);
       const prev = best.get(e.doc);
-      if (!prev || score < prev.score) best.set(e.doc, { score, snippet: { text: e.text, ranges: [[0, e.text.length - 1]] } });
+      // On a tie, show the shortest string: it is the one the query matched most exactly.
+      if (!prev || score < prev.score || (score === prev.score && e.text.length < prev.snippet.text.length))
+        best.set(e.doc, { score, weak, snippet: { text: e.text, ranges: [[0, e.text.length - 1]] } });
     }
     return best;
   }
@@ -160,11 +182,31 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
   return { search, size: docs.length };
 }
 
-/** The best highlighted field to show under a result: the matched symptom or error, else the title. */
-function snippetOf(r: FuseResult<SearchDoc>): Snippet | undefined {
-  const order = ['errors', 'words', 'title', 'summary'];
-  const matches = [...(r.matches ?? [])].filter((m) => m.value).sort((a, b) => order.indexOf(a.key ?? '') - order.indexOf(b.key ?? ''));
-  const m = matches.find((x) => x.indices.some(([s, e]) => e - s >= 2));
-  if (!m?.value) return undefined;
-  return { text: m.value, ranges: m.indices.filter(([s, e]) => e - s >= 2).map(([s, e]) => [s, e] as [number, number]) };
+/**
+ * The text to show under a result: the field value (a symptom, an error, the title) that holds the most of the
+ * query's weight, with every matched word highlighted. Errors and symptoms win ties over the title and summary.
+ */
+function snippetOf(matches: { term: number; m: FuseResultMatch }[], idf: number[]): Snippet | undefined {
+  const ORDER = ['errors', 'words', 'title', 'summary'];
+  const byValue = new Map<string, { key: string; value: string; terms: Set<number>; ranges: [number, number][] }>();
+  for (const { term, m } of matches) {
+    const long = m.indices.filter(([a, b]) => b - a >= 2);
+    if (!m.value || !long.length) continue;
+    const id = `${m.key}\u0000${m.value}`;
+    const v = byValue.get(id) ?? { key: m.key ?? '', value: m.value, terms: new Set<number>(), ranges: [] };
+    v.terms.add(term);
+    for (const [a, b] of long) v.ranges.push([a, b]);
+    byValue.set(id, v);
+  }
+  const weight = (v: { terms: Set<number> }) => [...v.terms].reduce((sum, t) => sum + idf[t]!, 0);
+  const best = [...byValue.values()].sort((a, b) => weight(b) - weight(a) || ORDER.indexOf(a.key) - ORDER.indexOf(b.key))[0];
+  if (!best) return undefined;
+  // Words matched separately can overlap ("token" inside "invalid_token"); highlight each character once.
+  const merged: [number, number][] = [];
+  for (const [a, b] of best.ranges.sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else merged.push([a, Math.min(b, best.value.length - 1)]);
+  }
+  return { text: best.value, ranges: merged };
 }

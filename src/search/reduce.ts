@@ -44,7 +44,7 @@ export const STOP = new Set(
     'just me my no not of on or our so some still that the their them then there this to too tried trying us was we were what when where ' +
     'which while who why will with without would you your error errors http https status code unauthorized unauthorised 401 help please ' +
     'issue problem fix fixed keep keeps always now request response server html head body date content type length ' +
-    'connection keep-alive close text charset utf-8 application json ok ' +
+    'connection keep-alive close text charset utf-8 json ok ' +
     'am im i\'m dont doesnt didnt cant isnt wont also any anyone someone all every even though pls plz thanks thank hi hello ' +
     'guys idea ideas know need want like same here sure really very much ' +
     'work works working worked return returns returned returning give gives giving say says said show shows showing ' +

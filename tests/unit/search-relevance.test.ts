@@ -49,5 +49,5 @@ describe('search relevance on real content', () => {
     console.log(`search relevance: top-3 ${top3}/${n} (${pct(top3)}), top-1 ${top1}/${n} (${pct(top1)})`);
     if (misses.length) console.log(`misses:\n${misses.join('\n')}`);
     expect(top3 / n).toBeGreaterThanOrEqual(TOP3_TARGET);
-  });
+  }, 30_000);
 });
