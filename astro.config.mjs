@@ -14,6 +14,9 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://fix401.example',
   base,
   outDir: process.env.OUT_DIR || 'dist',
+  // The content layer caches entries here; a build of another CONTENT_DIR (tests, bench) must
+  // use its own cache, or entries from one content tree leak into the other's build.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), guideSteps()],

@@ -17,7 +17,7 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
     const sfx = `-copy${k}`;
     const rename = (text: string) =>
       text.replace(/^(id|fixId|ifNotFixed|fix): ([a-z0-9-]+)$/gm, (m, key: string, id: string) =>
-        id === 'escalate' ? m : `${key}: ${id}${sfx}`,
+        key === 'ifNotFixed' && id === 'escalate' ? m : `${key}: ${id}${sfx}`,
       ).replace(/^aliases: .*$/m, 'aliases: []').replace(/^(\s+fix): ([a-z0-9-]+)$/gm, `$1: $2${sfx}`);
     for (const dir of ['fixes', 'examples', 'checklists']) {
       for (const f of readdirSync(join('content', dir))) {

@@ -4,7 +4,7 @@
  * a time so that each word's evidence per page can saturate.
  * Pure: the same code runs in the browser, the unit tests and the benchmark.
  */
-import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { SearchDoc } from './documents';
 import { normalise, reduce, STOP, type Reduced } from './reduce';
 
@@ -25,29 +25,25 @@ export interface SearchOutcome {
   reduced: Reduced;
 }
 
+/** How much a match in each field counts; normalised to sum to 1, as fuse.js does with key weights. */
+export const KEY_WEIGHTS = { title: 3, errors: 3, words: 2, summary: 1 } as const;
+type Key = keyof typeof KEY_WEIGHTS;
+const WEIGHT_TOTAL = Object.values(KEY_WEIGHTS).reduce((a, b) => a + b, 0);
+
 /**
- * Checked against tests/unit/fixtures/search-queries.ts; the results hardly move across nearby weights, so these
- * are plain defaults rather than fitted values.
+ * fuse.js runs over the vocabulary (every distinct word in the documents), not over the documents: each
+ * query word is matched fuzzily against a few thousand short words, and an inverted index takes it from
+ * there. Matching a word against whole fields costs a bitap pass over all the text per word; this keeps
+ * a query well under a millisecond or two at the content's size and grows slowly with it.
  */
-export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
-  keys: [
-    { name: 'title', weight: 3 },
-    { name: 'errors', weight: 3 },
-    { name: 'words', weight: 2 },
-    { name: 'summary', weight: 1 },
-  ],
-  useTokenSearch: true,
-  // By default a match only counts near the start of a field; people's words appear anywhere.
+export const FUSE_OPTIONS: IFuseOptions<string> = {
+  // By default a match only counts near the start; "token" must match inside "invalid_token".
   ignoreLocation: true,
   includeScore: true,
-  includeMatches: true,
   // One typo per seven letters: "autorization" and "pasword" still match, "world" does not match "word".
   threshold: 0.15,
-  // fuse.js counts document frequency on whole words but matches anywhere in a field, so two-letter words
-  // ("ad", "js") would match inside most words while counting as rare.
+  // Two-letter words ("ad", "js") would match inside most words while counting as rare.
   minMatchCharLength: 3,
-  // Short fields (one symptom) count for more than long ones (a summary), at fuse.js's default strength.
-  fieldNormWeight: 1,
 };
 /**
  * Scores from words are 1 minus the share of the query's IDF-weighted words a page covers. A long paste covers
@@ -81,13 +77,90 @@ interface ErrorString {
   distinctive: number;
 }
 
-export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.createIndex<SearchDoc>>) {
-  const fuse = new Fuse(docs, FUSE_OPTIONS, index);
+export interface Posting {
+  doc: number;
+  key: Key;
+  value: string;
+  /** fuse.js's field-length norm: a match in a short field counts for more. */
+  norm: number;
+}
+
+const fieldNorm = (value: string) => Math.round(1000 / Math.sqrt(Math.max(1, value.split(/\s+/).filter(Boolean).length))) / 1000;
+
+/** Word → the field values that contain it. Built in the browser from search.json: see README, Search. */
+export function invertedIndex(docs: SearchDoc[]): Map<string, Posting[]> {
+  const postings = new Map<string, Posting[]>();
+  docs.forEach((d, doc) => {
+    const fields: [Key, string[]][] = [['title', [d.title]], ['errors', d.errors], ['words', d.words], ['summary', [d.summary]]];
+    for (const [key, values] of fields)
+      for (const value of values) {
+        const norm = fieldNorm(value);
+        for (const w of new Set(tokens(value))) {
+          const list = postings.get(w) ?? [];
+          list.push({ doc, key, value, norm });
+          postings.set(w, list);
+        }
+      }
+  });
+  return postings;
+}
+
+export function createSearch(docs: SearchDoc[]) {
+  const postings = invertedIndex(docs);
+  const fuse = new Fuse([...postings.keys()], FUSE_OPTIONS);
   const errors: ErrorString[] = docs
     .flatMap((doc) => doc.errors.map((text) => ({ doc, text, seq: sequence(text) })))
     .filter((e) => e.seq.length >= 4)
     .map((e) => ({ ...e, distinctive: distinctiveWords(e.seq) }));
-  const vocabulary = new Set(docs.flatMap((d) => [d.title, d.summary, ...d.words, ...d.errors].flatMap(tokens)));
+  const vocabulary = new Set(postings.keys());
+  const words = [...vocabulary];
+  const typoCache = new Map<string, { word: string; score: number }[]>();
+
+  /**
+   * The vocabulary words a query word stands for, with fuse.js-style scores (a substring match is 0.001).
+   * A word we know needs no fuzzy pass: the words containing it, plus the same word without a short
+   * ending ("cookies" also finds "cookie"). Only an unknown word (a typo) goes through fuse.js, and its
+   * answer is kept, since people retype the same word as they refine a query.
+   */
+  function spellings(term: string): { word: string; score: number }[] {
+    if (vocabulary.has(term)) {
+      const out: { word: string; score: number }[] = [];
+      for (const w of words) {
+        if (w.includes(term)) out.push({ word: w, score: 0.001 });
+        else if (w.length >= 4 && term.length - w.length <= 2 && term.startsWith(w)) out.push({ word: w, score: (term.length - w.length) / term.length });
+      }
+      return out;
+    }
+    let hit = typoCache.get(term);
+    if (!hit) {
+      hit = fuse.search(term).map((r) => ({ word: r.item, score: Math.max(r.score ?? 1, 0.001) }));
+      if (typoCache.size > 500) typoCache.clear();
+      typoCache.set(term, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The documents one query word matches, as fuse.js would score a field search: per matching field value
+   * the best score among the word's spellings in it, combined over fields as -log(score) × key weight × norm.
+   */
+  function matchWord(term: string) {
+    const perValue = new Map<Posting, { score: number; word: string }>();
+    for (const { word, score } of spellings(term)) {
+      for (const p of postings.get(word)!) {
+        const prev = perValue.get(p);
+        if (!prev || score < prev.score) perValue.set(p, { score, word });
+      }
+    }
+    const perDoc = new Map<number, { x: number; matches: FieldMatch[] }>();
+    for (const [p, { score, word }] of perValue) {
+      const d = perDoc.get(p.doc) ?? { x: 0, matches: [] };
+      d.x += -Math.log(score) * (KEY_WEIGHTS[p.key] / WEIGHT_TOTAL) * p.norm;
+      d.matches.push({ key: p.key, value: p.value, indices: occurrences(p.value, word, term) });
+      perDoc.set(p.doc, d);
+    }
+    return perDoc;
+  }
 
   /**
    * Each word is searched on its own and its evidence per page saturates, so a page that mentions a common word
@@ -95,18 +168,18 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
    * how few pages they match, counting fuzzy matches, which fuse.js's own IDF (exact words only) does not see.
    */
   function wordScores(terms: string[]) {
-    const perTerm = terms.map((t) => fuse.search(t));
+    const perTerm = terms.map(matchWord);
     const n = docs.length;
-    const idf = perTerm.map((rs) => Math.log(1 + (n - rs.length + 0.5) / (rs.length + 0.5)));
+    const idf = perTerm.map((rs) => Math.log(1 + (n - rs.size + 0.5) / (rs.size + 0.5)));
     const total = idf.reduce((a, b) => a + b, 0);
-    const found = new Map<SearchDoc, { sum: number; matches: { term: number; m: FuseResultMatch }[] }>();
+    const found = new Map<SearchDoc, { sum: number; matches: { term: number; m: FieldMatch }[] }>();
     perTerm.forEach((rs, term) => {
-      for (const r of rs) {
-        const x = -Math.log(Math.max(r.score ?? 1, 1e-9));
-        const f = found.get(r.item) ?? { sum: 0, matches: [] };
+      for (const [i, { x, matches }] of rs) {
+        const doc = docs[i]!;
+        const f = found.get(doc) ?? { sum: 0, matches: [] };
         f.sum += idf[term]! * (x / (x + SATURATION));
-        for (const m of r.matches ?? []) f.matches.push({ term, m });
-        found.set(r.item, f);
+        for (const m of matches) f.matches.push({ term, m });
+        found.set(doc, f);
       }
     });
     const out = new Map<SearchDoc, { score: number; snippet?: Snippet }>();
@@ -186,7 +259,23 @@ export function createSearch(docs: SearchDoc[], index?: ReturnType<typeof Fuse.c
  * The text to show under a result: the field value (a symptom, an error, the title) that holds the most of the
  * query's weight, with every matched word highlighted. Errors and symptoms win ties over the title and summary.
  */
-function snippetOf(matches: { term: number; m: FuseResultMatch }[], idf: number[]): Snippet | undefined {
+interface FieldMatch {
+  key: Key;
+  value: string;
+  indices: [number, number][];
+}
+
+/** Where a matched word stands in a field value: the query word itself if it is inside, else the whole word. */
+function occurrences(value: string, word: string, term: string): [number, number][] {
+  const lower = normalise(value);
+  const needle = word.includes(term) ? term : word;
+  const out: [number, number][] = [];
+  for (let at = lower.indexOf(needle); at >= 0 && out.length < 8; at = lower.indexOf(needle, at + needle.length))
+    out.push([at, at + needle.length - 1]);
+  return out;
+}
+
+function snippetOf(matches: { term: number; m: FieldMatch }[], idf: number[]): Snippet | undefined {
   const ORDER = ['errors', 'words', 'title', 'summary'];
   const byValue = new Map<string, { key: string; value: string; terms: Set<number>; ranges: [number, number][] }>();
   for (const { term, m } of matches) {

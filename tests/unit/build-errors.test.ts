@@ -16,7 +16,7 @@ function buildWith(name: string, breakIt: (dir: string) => void): { ok: boolean;
   cpSync('content', dir, { recursive: true });
   breakIt(dir);
   const r = spawnSync('astro', ['build'], {
-    env: { ...process.env, CONTENT_DIR: dir, OUT_DIR: join(work, `${name}-dist`) },
+    env: { ...process.env, CONTENT_DIR: dir, OUT_DIR: join(work, `${name}-dist`), ASTRO_CACHE_DIR: join(work, `${name}-cache`) },
     encoding: 'utf8',
   });
   return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
