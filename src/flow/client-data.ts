@@ -1,34 +1,34 @@
-import type { GuideMachineConfig } from './machine';
-import type { FlowInput, TrailStep } from './types';
+import type { FlowInput } from './types';
 
 /**
- * What the browser needs to run the guide: the machine config plus the labels
- * to write "Your answers" and the support request. Built from the same content
- * as the pages; embedded as JSON so a step change needs no request.
+ * What the browser needs to run the guide: the flow itself, minus file paths
+ * and hints. The browser compiles it with the same compileFlow() the build
+ * uses, so the machine it runs is the one /flow.json publishes, and each page
+ * carries a few KB instead of the whole compiled config.
  */
 export interface GuideData {
-  machine: GuideMachineConfig;
-  questions: Record<string, { q: string; a: Record<string, { label: string; next: string }> }>;
-  fixes: Record<string, { title: string; steps: string[] }>;
-  paths: Record<string, TrailStep[]>;
+  flow: {
+    questions: { id: string; question: string; answers: { id: string; label: string; next: string }[] }[];
+    fixes: { id: string; title: string; ifNotFixed: string }[];
+  };
   base: string;
 }
 
-export function guideData(
-  flow: FlowInput,
-  machine: GuideMachineConfig,
-  paths: Map<string, TrailStep[]>,
-  stepsText: (fixId: string) => string[],
-  base: string,
-): GuideData {
+export function guideData(flow: FlowInput, base: string): GuideData {
   return {
-    machine,
-    questions: Object.fromEntries(
-      flow.questions.map((q) => [q.id, { q: q.question, a: Object.fromEntries(q.answers.map((a) => [a.id, { label: a.label, next: a.next }])) }]),
-    ),
-    fixes: Object.fromEntries(flow.fixes.map((f) => [f.id, { title: f.title, steps: stepsText(f.id) }])),
-    paths: Object.fromEntries(paths),
+    flow: {
+      questions: flow.questions.map((q) => ({ id: q.id, question: q.question, answers: q.answers.map(({ id, label, next }) => ({ id, label, next })) })),
+      fixes: flow.fixes.map(({ id, title, ifNotFixed }) => ({ id, title, ifNotFixed })),
+    },
     base,
+  };
+}
+
+/** Back to the shape the pure flow functions take; the file is only used in build-time error messages. */
+export function flowInput(data: GuideData): FlowInput {
+  return {
+    questions: data.flow.questions.map((q) => ({ ...q, file: `content/flow/${q.id}` })),
+    fixes: data.flow.fixes.map((f) => ({ ...f, file: `content/fixes/${f.id}` })),
   };
 }
 

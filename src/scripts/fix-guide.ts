@@ -6,9 +6,10 @@
  * simply navigates.
  */
 import { transition } from 'xstate';
-import { createGuideMachine, emptyContext, replay, TICK, type GuideMachine } from '../flow/machine';
-import type { GuideData } from '../flow/client-data';
-import type { GuideContext } from '../flow/types';
+import { compileFlow, createGuideMachine, emptyContext, replay, TICK, type GuideMachine } from '../flow/machine';
+import { flowInput, type GuideData } from '../flow/client-data';
+import { typicalPaths } from '../flow/paths';
+import type { GuideContext, TrailStep } from '../flow/types';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
 
 interface StepHtml {
@@ -28,6 +29,9 @@ const loadSteps = (base: string) =>
 class FixGuide extends HTMLElement {
   private data!: GuideData;
   private machine!: GuideMachine;
+  private paths = new Map<string, TrailStep[]>();
+  private questions = new Map<string, GuideData['flow']['questions'][number]>();
+  private fixTitles = new Map<string, string>();
   private context: GuideContext = emptyContext();
   private steps: Steps | undefined;
 
@@ -35,14 +39,18 @@ class FixGuide extends HTMLElement {
     const island = this.querySelector('#guide-data');
     if (!island?.textContent) return;
     this.data = JSON.parse(island.textContent) as GuideData;
-    this.machine = createGuideMachine(this.data.machine);
+    const flow = flowInput(this.data);
+    this.machine = createGuideMachine(compileFlow(flow));
+    this.paths = typicalPaths(flow);
+    for (const q of this.data.flow.questions) this.questions.set(q.id, q);
+    for (const f of this.data.flow.fixes) this.fixTitles.set(f.id, f.title);
     const node = this.node;
     const stored = loadContext();
     const final = node === 'resolved' || node === 'escalate';
     this.context =
       stored && (final || replay(this.machine, stored) === node)
         ? stored
-        : { ...emptyContext(), trail: this.data.paths[node] ?? [], ticked: stored?.ticked ?? {} };
+        : { ...emptyContext(), trail: this.paths.get(node) ?? [], ticked: stored?.ticked ?? {} };
     this.renderAnswers(!(stored && (final || replay(this.machine, stored) === node)));
     this.restoreTicks();
     history.replaceState({ node, context: this.context }, '');
@@ -146,9 +154,9 @@ class FixGuide extends HTMLElement {
     const holder = this.querySelector('[data-answers]');
     if (!holder) return;
     const rows = this.context.trail.flatMap((s) => {
-      const q = this.data.questions[s.node];
-      const a = q?.a[s.answer];
-      return q && a ? [{ node: s.node, question: q.q, answer: a.label }] : [];
+      const q = this.questions.get(s.node);
+      const a = q?.answers.find((x) => x.id === s.answer);
+      return q && a ? [{ node: s.node, question: q.question, answer: a.label }] : [];
     });
     const section = document.createElement('section');
     section.className = 'your-answers';
@@ -178,9 +186,8 @@ class FixGuide extends HTMLElement {
       }
     }
     for (const id of this.context.tried) {
-      const fix = this.data.fixes[id];
-      if (!fix) continue;
-      section.appendChild(span('tried small', `Tried: ${fix.title}`));
+      const title = this.fixTitles.get(id);
+      if (title) section.appendChild(span('tried small', `Tried: ${title}`));
     }
     holder.replaceChildren(section);
   }

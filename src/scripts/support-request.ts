@@ -18,15 +18,16 @@ class SupportRequest extends HTMLElement {
     const status = this.querySelector('[data-status]');
     if (!island?.textContent || !textarea) return;
     const data = JSON.parse(island.textContent) as GuideData;
+    const steps = JSON.parse(this.querySelector('[data-fix-steps]')?.textContent || '{}') as Record<string, string[]>;
     const context = loadContext() ?? emptyContext();
     const text = supportRequest(
       context,
       {
-        question: (id) => {
-          const q = data.questions[id];
-          return q && { question: q.q, answers: Object.entries(q.a).map(([aid, a]) => ({ id: aid, label: a.label })) };
+        question: (id) => data.flow.questions.find((q) => q.id === id),
+        fix: (id) => {
+          const f = data.flow.fixes.find((x) => x.id === id);
+          return f && { title: f.title, steps: steps[id] ?? [] };
         },
-        fix: (id) => data.fixes[id],
       },
       { url: location.href, time: new Date(), browser: navigator.userAgent },
     );

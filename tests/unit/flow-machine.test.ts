@@ -90,3 +90,13 @@ describe('typicalPaths', () => {
     expect(trailLeadsTo(flow, [{ node: 'web-q', answer: 'loop' }], 'fix-cookies')).toBe(false);
   });
 });
+
+describe('the browser copy of the flow', () => {
+  it('compiles to exactly the machine the build publishes', async () => {
+    const { guideData, flowInput } = await import('../../src/flow/client-data');
+    const flow = validFlow();
+    const shipped = JSON.parse(JSON.stringify(guideData(flow, '/')));
+    expect(compileFlow(flowInput(shipped))).toEqual(compileFlow(flow));
+    expect(JSON.stringify(shipped)).not.toContain('content/flow/');
+  });
+});
