@@ -67,11 +67,12 @@ async function pageWeight(browser: Browser, kind: string, path: string, budget =
 async function stepTimes(browser: Browser) {
   const page = await browser.newPage();
   await page.goto(`${ORIGIN}/guide/`);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/guide/steps.json')));
-  await page.waitForTimeout(200);
+  const ready = () => page.locator('fix-guide[data-ready]').waitFor({ state: 'attached' });
   for (let i = 0; i < 25; i++) {
+    await ready();
     await page.locator('#step a[data-event="ANSWER.api"]').click();
     await page.locator('#step h1:focus').waitFor();
+    await ready();
     await page.locator('a[data-restart]').first().click();
     await page.locator('#step a[data-event="ANSWER.api"]').waitFor();
   }
@@ -140,8 +141,8 @@ try {
   await pageWeight(browser, 'fix', '/guide/proxy-strips-authorization/');
   await pageWeight(browser, 'search', '/search/?q=jwt%20expired');
   await pageWeight(browser, 'diagnose', '/diagnose/');
-  const stepsJson = readFileSync('bench/generated/dist/guide/steps.json');
-  row('guide/steps.json (fetched once, when idle), gzip', kb(gzipSync(stepsJson).length));
+  const stepJson = (id: string) => gzipSync(readFileSync(`bench/generated/dist/guide/${id}/step.json`)).length;
+  row('prefetched next steps from the start question (step.json × answers), gzip', kb(['visitor-symptom', 'owner-symptom', 'api-symptom', 'cms-symptom', 'check-status'].reduce((n, id) => n + stepJson(id), 0)));
   await stepTimes(browser);
   await browser.close();
   if (!process.argv.includes('--no-lighthouse')) await lighthouse(['/guide/', '/guide/owner-symptom/', '/guide/proxy-strips-authorization/', '/search/']);

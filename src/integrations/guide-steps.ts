@@ -2,11 +2,13 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { extractStep, type ExtractedStep } from './extract-step';
+import { extractStep } from './extract-step';
 
 /**
- * After the build, collects every guide step panel into guide/steps.json, the
- * one file <fix-guide> fetches (once, when idle) to change steps without a load.
+ * After the build, writes each guide step's panel next to its page as
+ * guide/<id>/step.json. <fix-guide> prefetches the steps one answer away while
+ * the person reads, so a step change needs no request, and nobody downloads
+ * the whole guide to take three steps through it.
  */
 export default function guideSteps(): AstroIntegration {
   return {
@@ -14,17 +16,17 @@ export default function guideSteps(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const guide = join(fileURLToPath(dir), 'guide');
-        const steps: Record<string, Omit<ExtractedStep, 'node'>> = {};
+        let count = 0;
         for (const name of await readdir(guide, { withFileTypes: true })) {
           if (!name.isDirectory()) continue;
           const page = await readFile(join(guide, name.name, 'index.html'), 'utf8').catch(() => '');
           const step = extractStep(page);
           if (!step || step.node !== name.name) continue; // alias redirect pages have no step
-          const { node, ...rest } = step;
-          steps[node] = rest;
+          const { node: _node, ...rest } = step;
+          await writeFile(join(guide, name.name, 'step.json'), JSON.stringify(rest));
+          count++;
         }
-        await writeFile(join(guide, 'steps.json'), JSON.stringify(steps));
-        logger.info(`guide/steps.json: ${Object.keys(steps).length} steps`);
+        logger.info(`guide/<id>/step.json written for ${count} steps`);
       },
     },
   };

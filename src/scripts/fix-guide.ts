@@ -1,12 +1,12 @@
 /**
  * <fix-guide> upgrades the server-rendered guide: it runs the XState machine
  * compiled from content, swaps the next step in place (no page load, no
- * request), keeps the URL, history, focus, title and a live region in step.
- * Every answer stays a real link; whenever anything is missing, the click
- * simply navigates.
+ * request: the steps one event away are prefetched while the person reads),
+ * keeps the URL, history, focus, title and a live region in step. Every answer
+ * stays a real link; whenever a step is not at hand, the click just navigates.
  */
 import { transition } from 'xstate';
-import { compileFlow, createGuideMachine, emptyContext, replay, TICK, type GuideMachine } from '../flow/machine';
+import { compileFlow, createGuideMachine, emptyContext, replay, TICK, type GuideMachine, type GuideMachineConfig } from '../flow/machine';
 import { flowInput, type GuideData } from '../flow/client-data';
 import { typicalPaths } from '../flow/paths';
 import type { GuideContext, TrailStep } from '../flow/types';
@@ -20,27 +20,26 @@ interface StepHtml {
 }
 type Steps = Record<string, StepHtml>;
 
-let stepsPromise: Promise<Steps | undefined> | undefined;
-const loadSteps = (base: string) =>
-  (stepsPromise ??= fetch(`${base}guide/steps.json`)
-    .then((r) => (r.ok ? (r.json() as Promise<Steps>) : undefined))
-    .catch(() => undefined));
+const stepUrl = (base: string, node: string) => (node === 'start' ? `${base}guide/` : `${base}guide/${node}/`);
 
 class FixGuide extends HTMLElement {
   private data!: GuideData;
   private machine!: GuideMachine;
+  private config!: GuideMachineConfig;
   private paths = new Map<string, TrailStep[]>();
   private questions = new Map<string, GuideData['flow']['questions'][number]>();
   private fixTitles = new Map<string, string>();
   private context: GuideContext = emptyContext();
-  private steps: Steps | undefined;
+  private steps: Steps = {};
+  private pending = new Map<string, Promise<void>>();
 
   connectedCallback() {
     const island = this.querySelector('#guide-data');
     if (!island?.textContent) return;
     this.data = JSON.parse(island.textContent) as GuideData;
     const flow = flowInput(this.data);
-    this.machine = createGuideMachine(compileFlow(flow));
+    this.config = compileFlow(flow);
+    this.machine = createGuideMachine(this.config);
     this.paths = typicalPaths(flow);
     for (const q of this.data.flow.questions) this.questions.set(q.id, q);
     for (const f of this.data.flow.fixes) this.fixTitles.set(f.id, f.title);
@@ -57,8 +56,38 @@ class FixGuide extends HTMLElement {
     this.addEventListener('click', this.onClick);
     this.addEventListener('change', this.onTick);
     window.addEventListener('popstate', this.onPop);
+    // This page's own panel, so Back to it needs no request either.
+    const here = this.step;
+    this.steps[node] = { title: here.dataset.title ?? '', kind: here.dataset.kind ?? '', html: here.innerHTML, docTitle: document.title };
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void loadSteps(this.data.base).then((s) => (this.steps = s)));
+    idle(() => this.prefetchAround(node));
+  }
+
+  /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"). */
+  private prefetchAround(node: string) {
+    this.removeAttribute('data-ready');
+    const next = Object.values(this.config.states[node]?.on ?? {}).flatMap((t) => (t.target ? [t.target] : []));
+    const loads = [...new Set([...next, 'start'])].map((id) => this.prefetch(id));
+    void Promise.all(loads).then(() => {
+      if (this.node === node) this.setAttribute('data-ready', '');
+    });
+  }
+
+  private prefetch(node: string): Promise<void> {
+    if (this.steps[node]) return Promise.resolve();
+    let p = this.pending.get(node);
+    if (!p) {
+      // Every node, start included, has its page (and so its step.json) at guide/<id>/.
+      p = fetch(`${this.data.base}guide/${node}/step.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<StepHtml>) : undefined))
+        .then((s) => {
+          if (s) this.steps[node] = s;
+        })
+        .catch(() => {})
+        .finally(() => this.pending.delete(node));
+      this.pending.set(node, p);
+    }
+    return p;
   }
 
   disconnectedCallback() {
@@ -117,7 +146,7 @@ class FixGuide extends HTMLElement {
 
   /** Puts `node` on screen from the prebuilt step HTML; false when it is not available. */
   private show(node: string, mode: 'push' | 'none'): boolean {
-    const step = this.steps?.[node];
+    const step = this.steps[node];
     if (!step) return false;
     const article = this.step;
     article.innerHTML = step.html;
@@ -125,7 +154,7 @@ class FixGuide extends HTMLElement {
     article.dataset.kind = step.kind;
     article.className = `step step-${step.kind}`;
     document.title = step.docTitle;
-    const url = node === 'start' ? `${this.data.base}guide/` : `${this.data.base}guide/${node}/`;
+    const url = stepUrl(this.data.base, node);
     if (mode === 'push') history.pushState({ node, context: this.context }, '', url);
     const share = this.querySelector<HTMLInputElement>('#share-url');
     if (share) share.value = new URL(url, location.href).href;
@@ -138,6 +167,7 @@ class FixGuide extends HTMLElement {
     if (live) live.textContent = `${step.kind === 'question' ? 'Question' : 'Step'}: ${step.title}`;
     performance.mark('fix401:step-end');
     performance.measure('fix401:step', 'fix401:step-start', 'fix401:step-end');
+    this.prefetchAround(node);
     return true;
   }
 
@@ -180,7 +210,7 @@ class FixGuide extends HTMLElement {
         const li = ol.appendChild(document.createElement('li'));
         li.append(span('q', r.question), span('a', r.answer));
         const change = li.appendChild(document.createElement('a'));
-        change.href = r.node === 'start' ? `${this.data.base}guide/` : `${this.data.base}guide/${r.node}/`;
+        change.href = stepUrl(this.data.base, r.node);
         change.dataset.change = r.node;
         change.append('Change', span('visually-hidden', ` your answer to “${r.question}”`));
       }

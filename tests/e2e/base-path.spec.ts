@@ -19,8 +19,9 @@ test('the guide works under the sub-path with the static-host headers', async ({
   expect(response?.headers()['x-content-type-options']).toBe('nosniff');
   await page.getByRole('link', { name: 'Calling an API from code, curl or Postman' }).click();
   await expect(page).toHaveURL(/\/help\/401\/guide\/api-symptom\/$/);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/help/401/guide/steps.json')));
+  await page.locator('fix-guide[data-ready]').waitFor({ state: 'attached' });
   await page.locator('#step a[data-event="ANSWER.after-a-while"]').click();
+  await page.locator('fix-guide[data-ready]').waitFor({ state: 'attached' });
   await page.locator('#step a[data-event="ANSWER.expired"]').click();
   await expect(page).toHaveURL(/\/help\/401\/guide\/jwt-expired\/$/);
   // Links inside content bodies were written root-relative and must carry the base too.

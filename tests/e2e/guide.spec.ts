@@ -7,13 +7,12 @@ const titleOf = (id: string) => published.machine.states[id]!.meta.title;
 const fixes = published.nodes.filter((n) => n.kind === 'fix');
 const step = (page: Page) => page.locator('#step');
 
-async function stepsReady(page: Page) {
-  // The swap data loads once when the browser is idle; wait so clicks swap in place.
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/guide/steps.json')));
-}
+/** The steps one answer away are prefetched when idle; wait so the next click swaps in place. */
+const stepsReady = (page: Page) => page.locator('fix-guide[data-ready]').waitFor({ state: 'attached' });
 
-async function walk(page: Page, events: string[]) {
+async function walk(page: Page, events: string[], inPlace = true) {
   for (const event of events) {
+    if (inPlace) await stepsReady(page);
     await step(page).locator(`a[data-event="${event}"]`).first().click();
   }
 }
@@ -44,11 +43,11 @@ test.describe('with JavaScript off', () => {
     test(`plain links reach ${id} and carry on to escalation`, async ({ page }) => {
       const path = paths.find((p) => p.target === id)!;
       await page.goto('/guide/');
-      await walk(page, path.events);
+      await walk(page, path.events, false);
       await expect(page).toHaveURL(new RegExp(`/guide/${id}/$`));
       await expect(page.locator('h1')).toHaveText(titleOf(id));
       // Follow "No" until escalation: every fix's chain must end there.
-      for (let i = 0; i < 12 && !page.url().endsWith('/guide/escalate/'); i++) await walk(page, ['NOT_FIXED']);
+      for (let i = 0; i < 12 && !page.url().endsWith('/guide/escalate/'); i++) await walk(page, ['NOT_FIXED'], false);
       await expect(page).toHaveURL(/\/guide\/escalate\/$/);
       await expect(page.locator('textarea')).toContainText('HTTP 401');
     });
@@ -68,16 +67,21 @@ test('with JavaScript on, a step changes in place: no request, URL pushed, focus
   await stepsReady(page);
   const requests: string[] = [];
   // Chromium re-reads the favicon when the URL changes; that is the browser's own doing, not a page load.
-  page.on('request', (r) => { if (!r.url().endsWith('/favicon.svg')) requests.push(r.url()); });
+  // Prefetches of the following steps (step.json) happen while the person reads, not on the click.
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/favicon.svg') && !r.url().endsWith('/step.json')) requests.push(r.url());
+  });
   await walk(page, ['ANSWER.my-site']);
   await expect(page).toHaveURL(/\/guide\/owner-symptom\/$/);
   await expect(page.locator('h1')).toHaveText(titleOf('owner-symptom'));
   await expect(page.locator('h1')).toBeFocused();
   await expect(page).toHaveTitle(new RegExp(titleOf('owner-symptom').slice(0, 20)));
   await expect(page.locator('[data-announce]')).toHaveText(`Question: ${titleOf('owner-symptom')}`);
-  await walk(page, ['ANSWER.logged-out', 'ANSWER.www']);
+  await walk(page, ['ANSWER.logged-out', 'ANSWER.www'], true);
   await expect(page.locator('h1')).toHaveText(titleOf('cookie-domain-mismatch'));
   expect(requests).toEqual([]);
+  // And the swap really was in place: the page from the first load is still the same document.
+  expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 });
 
 test('Back and Forward step through the answers', async ({ page }) => {
@@ -174,6 +178,7 @@ test('"No" walks the fixes in order to escalation, which writes the support requ
 test('"Yes" leads to the resolved page', async ({ page }) => {
   await page.goto('/guide/stale-browser-credentials/');
   await walk(page, ['FIXED']);
+  await expect(page.locator('h1')).toBeFocused();
   await expect(page).toHaveURL(/\/guide\/resolved\/$/);
   await expect(page.locator('h1')).toHaveText('Glad it works now');
 });
