@@ -16,10 +16,11 @@ function buildWith(name: string, breakIt: (dir: string) => void): { ok: boolean;
   cpSync('content', dir, { recursive: true });
   breakIt(dir);
   const r = spawnSync('astro', ['build'], {
-    env: { ...process.env, CONTENT_DIR: dir, OUT_DIR: join(work, `${name}-dist`), ASTRO_CACHE_DIR: join(work, `${name}-cache`) },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: dir, OUT_DIR: join(work, `${name}-dist`), ASTRO_CACHE_DIR: join(work, `${name}-cache`) },
     encoding: 'utf8',
   });
-  return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
+  // Colour codes (CI forces them on) would split "title: is required" around escape sequences.
+  return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
 const edit = (file: string, from: RegExp | string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 
