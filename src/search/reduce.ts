@@ -50,6 +50,23 @@ export const STOP = new Set(
     'work works working worked return returns returned returning give gives giving say says said show shows showing ' +
     'true false').split(' '),
 );
+/**
+ * Shorthand people type that our word splitting would lose: "wp-json" splits into two words too
+ * short or too common to search ("wp", "json"), "k8s" into nothing we know.
+ */
+const SHORTHAND: Record<string, string[]> = {
+  'wp-json': ['wordpress', 'rest'],
+  'wp-admin': ['wordpress', 'admin'],
+  'wp-login.php': ['wordpress', 'login'],
+  wp: ['wordpress'],
+  k8s: ['kubernetes'],
+  'next.js': ['nextjs'],
+  sso: ['sso', 'saml'],
+  '2fa': ['two-factor'],
+  mfa: ['two-factor'],
+  totp: ['two-factor'],
+};
+
 // Long stop words whose misspellings ("unathorized") would otherwise fuzzy-match every page that prints them.
 const LONG_STOP = [...STOP].filter((w) => w.length >= 8);
 
@@ -98,8 +115,9 @@ function isHostname(w: string): boolean {
   return !!tld && !FILE_EXT.has(tld) && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w);
 }
 
-const WORD = /[a-z][a-z0-9_.-]*[a-z0-9]|[a-z]/g;
-const WORD_OR_STATUS = /[a-z][a-z0-9_.-]*[a-z0-9]|[a-z]|\b[1-5]\d\d\b/g;
+// A word may start with digits when letters follow ("2fa", "0auth" typos); bare numbers are not words.
+const WORD = /\d*[a-z][a-z0-9_.-]*[a-z0-9]|\d*[a-z]/g;
+const WORD_OR_STATUS = /\d*[a-z][a-z0-9_.-]*[a-z0-9]|\d*[a-z]|\b[1-5]\d\d\b/g;
 
 export function reduce(input: string): Reduced {
   const text = normalise(input);
@@ -123,7 +141,10 @@ export function reduce(input: string): Reduced {
   for (const c of codes) add(c);
   for (const s of schemes) add(s);
   if (pasted && status) add(String(status));
-  for (const w of words) if (((w.length > 1 && w.length <= 32) || /^[1-5]\d\d$/.test(w)) && !(pasted && isHostname(w))) add(w);
+  for (const w of words) {
+    if (((w.length > 1 && w.length <= 32) || /^[1-5]\d\d$/.test(w)) && !(pasted && isHostname(w))) add(w);
+    for (const x of SHORTHAND[w] ?? []) add(x);
+  }
   // A paste has many incidental words (paths, hosts); the engine keeps those it knows, so take a generous head.
   return { pasted, status: Number.isNaN(status) ? undefined : status, schemes, codes, headers, terms: pasted ? terms.slice(0, 48) : terms.slice(0, 12) };
 }

@@ -120,3 +120,11 @@ describe('the size cap', () => {
     expect(r.terms.length).toBeLessThanOrEqual(48);
   });
 });
+
+describe('shorthand people type', () => {
+  it('expands wp-json, k8s and 2fa into words the content uses, and keeps digit-led words', () => {
+    expect(reduce('wp-json 401').terms).toEqual(expect.arrayContaining(['wordpress', 'rest']));
+    expect(reduce('k8s ingress').terms).toEqual(expect.arrayContaining(['kubernetes', 'ingress']));
+    expect(reduce('2fa not working').terms).toEqual(expect.arrayContaining(['2fa', 'two-factor']));
+  });
+});
