@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkLinks, resolveFile } from './lib/links';
+import { htmlFiles, isRedirect } from './lib/dist';
 import { parseIdsLock } from '../../src/model/integrity';
 
 test('every internal link and asset in dist/ resolves, anchors included', () => {
@@ -20,4 +21,18 @@ test('the link checker itself catches a broken link and a missing anchor', () =>
   // Guards the guard: a checker that finds nothing would pass the tests above too.
   expect(resolveFile('dist', '/', '/guide/no-such-node/')).toBeUndefined();
   expect(resolveFile('dist', '/', '/guide/start/')).toMatch(/index\.html$/);
+});
+
+test('every page carries a strict CSP <meta>: default-src self, hashed scripts and styles, no unsafe-inline', () => {
+  const files = htmlFiles('dist').filter((f) => !isRedirect(f));
+  expect(files.length).toBeGreaterThan(80);
+  for (const file of files) {
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(readFileSync(file, 'utf8'))?.[1];
+    expect(csp, file).toBeTruthy();
+    expect(csp, file).toContain("default-src 'self'");
+    expect(csp, file).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+    expect(csp, file).toMatch(/style-src 'self'( 'sha256-[^']+')+;/);
+    expect(csp, file).not.toContain('unsafe-inline');
+    expect(csp, file).not.toContain('unsafe-eval');
+  }
 });
