@@ -3,6 +3,7 @@
  * searches) and keeps the URL in step while typing, via replaceState.
  */
 import { loadEngine, resultBody, resultUrl } from './search-client';
+import { redactSecrets } from '../search/redact';
 
 class SearchPage extends HTMLElement {
   connectedCallback() {
@@ -17,7 +18,8 @@ class SearchPage extends HTMLElement {
     const update = async () => {
       const query = field.value.trim();
       const url = new URL(location.href);
-      if (query) url.searchParams.set('q', field.value);
+      // The address bar ends up in history and in shared links: it gets the paste without its secrets.
+      if (query) url.searchParams.set('q', redactSecrets(field.value));
       else url.searchParams.delete('q');
       history.replaceState(history.state, '', url);
       if (!query) {
@@ -47,6 +49,8 @@ class SearchPage extends HTMLElement {
         ? `${results.length} result${results.length === 1 ? '' : 's'}.${read}`
         : `Nothing matched.${read} Try fewer words, or start the guide.`;
     };
+    // Results are already live; submitting would send the paste to the server in the URL.
+    field.form?.addEventListener('submit', (e) => e.preventDefault());
     field.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(() => void update(), 80);

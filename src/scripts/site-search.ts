@@ -5,6 +5,7 @@
  */
 import { loadEngine, resultBody, resultUrl } from './search-client';
 import type { SearchResult } from '../search/engine';
+import { redactSecrets } from '../search/redact';
 
 let counter = 0;
 
@@ -38,6 +39,10 @@ class SiteSearch extends HTMLElement {
       this.timer = setTimeout(() => void this.update(), 60);
     });
     input.addEventListener('keydown', this.onKey);
+    // The search page is a GET: strip tokens, cookies and keys before the paste goes into a URL.
+    input.form?.addEventListener('submit', () => {
+      input.value = redactSecrets(input.value);
+    });
     this.list.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input while clicking
     this.list.addEventListener('click', (e) => {
       const li = (e.target as Element).closest<HTMLElement>('[role=option]');

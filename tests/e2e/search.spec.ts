@@ -89,3 +89,22 @@ test.describe('with JavaScript off', () => {
     await expect(page).toHaveURL(/\/search\/\?q=cookie\+domain$/);
   });
 });
+
+test('a pasted token never reaches the address bar or the server', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/search/');
+  const secret = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9.c2VjcmV0c2ln';
+  await page.getByLabel('Search words or a pasted error').fill(`> Authorization: Bearer ${secret}\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer error="invalid_token"`);
+  await expect(page.locator('[data-results] a').first()).toBeVisible();
+  expect(page.url()).toContain('invalid_token');
+  expect(page.url()).not.toContain('c2VjcmV0c2ln');
+  await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+  await expect(page.locator('[data-results] a').first()).toBeVisible();
+  expect(requests.filter((u) => u.includes('c2VjcmV0c2ln'))).toEqual([]);
+  await page.getByRole('combobox', { name: 'Search fixes or paste an error' }).fill(`Authorization: Bearer ${secret} invalid_token`);
+  await page.getByRole('combobox', { name: 'Search fixes or paste an error' }).press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  expect(page.url()).not.toContain('c2VjcmV0c2ln');
+  expect(requests.filter((u) => u.includes('c2VjcmV0c2ln'))).toEqual([]);
+});
