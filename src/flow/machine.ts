@@ -13,7 +13,7 @@ export interface StateMeta {
 }
 export interface TransitionConfig {
   target?: string;
-  actions: { type: 'answer' | 'notFixed' | 'fixed' | 'tick'; params: Record<string, string> }[];
+  actions: { type: 'answer' | 'notFixed' | 'tick'; params: Record<string, string> }[];
 }
 export interface StateConfig {
   type?: 'final';
@@ -49,7 +49,7 @@ export function compileFlow(input: FlowInput): GuideMachineConfig {
     states[f.id] = {
       meta: { kind: 'fix', title: f.title },
       on: {
-        [FIXED]: { target: RESOLVED, actions: [{ type: 'fixed', params: { fix: f.id } }] },
+        [FIXED]: { target: RESOLVED, actions: [] },
         [NOT_FIXED]: { target: f.ifNotFixed, actions: [{ type: 'notFixed', params: { fix: f.id } }] },
         // No target: ticking a step keeps the person on the fix.
         [TICK]: { actions: [{ type: 'tick', params: { fix: f.id } }] },
@@ -76,7 +76,6 @@ export function createGuideMachine(config: GuideMachineConfig, context: GuideCon
       notFixed: assign(({ context }, params: Record<string, string>) => ({
         tried: [...context.tried.filter((f) => f !== params.fix), params.fix!],
       })),
-      fixed: () => {},
       tick: assign(({ context, event }, params: Record<string, string>) => {
         const fix = params.fix!;
         const step = event.step ?? -1;

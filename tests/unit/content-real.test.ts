@@ -1,0 +1,45 @@
+/**
+ * The real content, checked without a build: fast feedback for authors, and
+ * the guard that code naming fix ids (the diagnose findings) follows renames.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadContentDir } from '../../src/model/load-files';
+import { checkIdsLock, checkIntegrity, parseIdsLock, unlockedIds } from '../../src/model/integrity';
+import { validateFlow } from '../../src/flow/validate';
+import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
+
+const { content, problems } = loadContentDir('content');
+const fixIds = new Set(content.fixes.map((f) => f.data.id));
+const locked = parseIdsLock(readFileSync('content/ids.lock', 'utf8'));
+
+describe('the content in content/', () => {
+  it('matches its schemas and passes every cross-file and flow check', () => {
+    expect(problems).toEqual([]);
+    expect(checkIntegrity(content)).toEqual([]);
+    expect(
+      validateFlow({
+        questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
+        fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
+      }),
+    ).toEqual([]);
+  });
+
+  it('has every published id in ids.lock (run npm run ids), and every locked id still resolves', () => {
+    expect(unlockedIds(content, locked)).toEqual([]);
+    expect(checkIdsLock(content, locked)).toEqual([]);
+  });
+
+  it('covers every audience checklist the product promises', () => {
+    expect(content.checklists.map((c) => c.data.id).sort()).toEqual(['api', 'cloud', 'cms', 'escalate', 'owner', 'prevent', 'test', 'visitor']);
+    expect(content.examples.length).toBeGreaterThanOrEqual(15);
+    for (const id of ['bad-cache', 'stripped-header', 'expired-jwt', 'wrong-domain', 'plugin-block'])
+      expect(content.examples.map((e) => e.data.id)).toContain(id);
+  });
+
+  it('every fix the diagnose findings link to exists', () => {
+    for (const id of FIX_IDS) expect(fixIds, id).toContain(id);
+    for (const [finding, entry] of Object.entries(FINDING_CATALOG) as [string, { fixId?: string }][])
+      if (entry.fixId) expect(fixIds, finding).toContain(entry.fixId);
+  });
+});
