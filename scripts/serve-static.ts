@@ -6,6 +6,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const [dir = 'dist-base', base = '/', port = '4401'] = process.argv.slice(2);
 const TYPES: Record<string, string> = {
@@ -51,7 +52,11 @@ createServer((req, res) => {
   }
   const file = fileFor(url.pathname);
   const path = file ?? join(dir, '404.html');
-  res.writeHead(file ? 200 : 404, { ...HEADERS, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  // Compress text as every static host and CDN does, so the bench's Lighthouse sees real transfer sizes.
+  const gzip = type !== 'application/octet-stream' && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(file ? 200 : 404, { ...HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
   if (req.method === 'HEAD') res.end();
+  else if (gzip) createReadStream(path).pipe(createGzip()).pipe(res);
   else createReadStream(path).pipe(res);
 }).listen(Number(port), '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`));
