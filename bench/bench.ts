@@ -60,7 +60,7 @@ async function pageWeight(browser: Browser, kind: string, path: string, budget =
   });
   await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
   await page.waitForTimeout(400);
-  row(`${kind} page (${path}): HTML / JS gzip / requests`, `${kb(html)} / ${kb(js)} / ${requests}`, budget);
+  row(`${kind} page (${path}): HTML raw / JS gzip / requests`, `${kb(html)} / ${kb(js)} / ${requests}`, budget);
   await page.close();
 }
 
