@@ -21,20 +21,3 @@ export function typicalPaths(input: FlowInput): Map<string, TrailStep[]> {
   }
   return paths;
 }
-
-/** Where an answer leads, or undefined when the trail step no longer matches the content. */
-export function nextOf(input: FlowInput, step: TrailStep): string | undefined {
-  return input.questions.find((q) => q.id === step.node)?.answers.find((a) => a.id === step.answer)?.next;
-}
-
-/** Drops a stored trail that does not lead to `node` (content changed, or another tab). */
-export function trailLeadsTo(input: FlowInput, trail: TrailStep[], node: string): boolean {
-  let at = START;
-  for (const step of trail) {
-    if (step.node !== at) return false;
-    const next = nextOf(input, step);
-    if (!next) return false;
-    at = next;
-  }
-  return at === node;
-}

@@ -46,11 +46,10 @@ class FixGuide extends HTMLElement {
     const node = this.node;
     const stored = loadContext();
     const final = node === 'resolved' || node === 'escalate';
-    this.context =
-      stored && (final || replay(this.machine, stored) === node)
-        ? stored
-        : { ...emptyContext(), trail: this.paths.get(node) ?? [], ticked: stored?.ticked ?? {} };
-    this.renderAnswers(!(stored && (final || replay(this.machine, stored) === node)));
+    // The stored trail counts only if it still leads here (another tab, or content changed since).
+    const own = !!stored && (final || replay(this.machine, stored) === node);
+    this.context = own ? stored : { ...emptyContext(), trail: this.paths.get(node) ?? [], ticked: stored?.ticked ?? {} };
+    this.renderAnswers(!own);
     this.restoreTicks();
     history.replaceState({ node, context: this.context }, '');
     this.addEventListener('click', this.onClick);
