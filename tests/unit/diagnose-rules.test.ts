@@ -344,15 +344,17 @@ describe('caching', () => {
 });
 
 describe('CORS', () => {
+  const PREFLIGHT = [
+    'OPTIONS /x HTTP/1.1',
+    'Host: app.example.com',
+    'Origin: https://web.example.com',
+    'Access-Control-Request-Method: GET',
+    'Access-Control-Request-Headers: authorization',
+  ];
+
   it('explains that "*" does not allow Authorization', () => {
     const text = exchange(
-      [
-        'OPTIONS /x HTTP/1.1',
-        'Host: app.example.com',
-        'Origin: https://web.example.com',
-        'Access-Control-Request-Method: GET',
-        'Access-Control-Request-Headers: authorization',
-      ],
+      PREFLIGHT,
       '204 No Content',
       ['Access-Control-Allow-Origin: https://web.example.com', 'Access-Control-Allow-Headers: *'],
     );
@@ -363,13 +365,7 @@ describe('CORS', () => {
 
   it('is quiet about a correct preflight', () => {
     const text = exchange(
-      [
-        'OPTIONS /x HTTP/1.1',
-        'Host: app.example.com',
-        'Origin: https://web.example.com',
-        'Access-Control-Request-Method: GET',
-        'Access-Control-Request-Headers: authorization',
-      ],
+      PREFLIGHT,
       '204 No Content',
       [
         'Access-Control-Allow-Origin: https://web.example.com',
