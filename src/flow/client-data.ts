@@ -1,4 +1,4 @@
-import type { FlowInput } from './types';
+import type { FlowInput, Next } from './types';
 
 /**
  * What the browser needs to run the guide: the flow itself, minus file paths
@@ -8,7 +8,7 @@ import type { FlowInput } from './types';
  */
 export interface GuideData {
   flow: {
-    questions: { id: string; question: string; answers: { id: string; label: string; next: string }[] }[];
+    questions: { id: string; question: string; answers: { id: string; label: string; next: Next }[] }[];
     fixes: { id: string; title: string; ifNotFixed: string }[];
   };
   base: string;

@@ -30,7 +30,7 @@ export function answerLines(context: Pick<GuideContext, 'trail'>, lookup: Summar
  * ever contains what the guide itself recorded (answer labels, fix titles,
  * step text), so a token or password cannot end up in it.
  */
-export function supportRequest(context: GuideContext, lookup: SummaryLookup, env: Environment): string {
+export function supportRequest(context: Pick<GuideContext, 'trail' | 'tried' | 'ticked'>, lookup: SummaryLookup, env: Environment): string {
   const lines: string[] = ['I am getting an HTTP 401 Unauthorized error and need help.', ''];
   const answers = answerLines(context, lookup);
   if (answers.length) {

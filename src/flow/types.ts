@@ -4,10 +4,24 @@ export interface Sourced {
   file: string;
 }
 
+/**
+ * Where an answer leads: one id (a question or a fix), or a ranked shortlist
+ * of 2-5 fix ids, likeliest and cheapest first. The first entry is shown; the
+ * rest are what "did not fix it" tries next (with JavaScript).
+ */
+export type Next = string | string[];
+
+export interface Answer {
+  id: string;
+  label: string;
+  hint?: string;
+  next: Next;
+}
+
 export interface QuestionNode extends Sourced {
   id: string;
   question: string;
-  answers: { id: string; label: string; hint?: string; next: string }[];
+  answers: Answer[];
 }
 
 export interface FixNode extends Sourced {
@@ -24,7 +38,13 @@ export interface FlowInput {
 export const START = 'start';
 export const RESOLVED = 'resolved';
 export const ESCALATE = 'escalate';
-export const TERMINALS = [RESOLVED, ESCALATE] as const;
+
+/** Every id an answer can lead to, in rank order. */
+export const nextIds = (next: Next): string[] => (typeof next === 'string' ? [next] : next);
+/** Where the answer's plain link goes: the single id, or the shortlist's first fix. */
+export const firstNext = (next: Next): string => (typeof next === 'string' ? next : next[0]!);
+/** The ranked shortlist an answer sets, if it has one. */
+export const shortlistOf = (next: Next): string[] | undefined => (typeof next === 'string' ? undefined : next);
 
 export type NodeKind = 'question' | 'fix' | 'resolved' | 'escalate';
 
@@ -36,10 +56,27 @@ export interface TrailStep {
 
 export interface GuideContext {
   trail: TrailStep[];
+  /** The ranked fixes of the most recent answer that gave a shortlist ([] if none did). */
+  shortlist: string[];
   /** Fixes the person said did not help, in the order tried. */
   tried: string[];
   /** Ticked step indexes per fix id. */
   ticked: Record<string, number[]>;
+}
+
+/**
+ * The fix "did not fix it" leads to from `from`: the next untried fix of the
+ * shortlist, else the first untried fix down `from`'s ifNotFixed chain, else
+ * escalation. `from` itself counts as tried.
+ */
+export function nextTry(context: Pick<GuideContext, 'shortlist' | 'tried'>, from: string, ifNotFixed: (fix: string) => string): string {
+  const tried = new Set([...context.tried, from]);
+  const listed = context.shortlist.find((id) => !tried.has(id));
+  if (listed) return listed;
+  let next = ifNotFixed(from);
+  // The chain is loop-free (validated); `tried` bounds it anyway for hand-made contexts.
+  for (let guard = 0; next !== ESCALATE && tried.has(next) && guard <= tried.size; guard++) next = ifNotFixed(next);
+  return tried.has(next) ? ESCALATE : next;
 }
 
 export class FlowError extends Error {

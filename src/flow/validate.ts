@@ -1,4 +1,4 @@
-import { ESCALATE, FlowError, RESOLVED, START, type FlowInput } from './types';
+import { ESCALATE, firstNext, FlowError, nextIds, RESOLVED, START, type FixNode, type FlowInput, type QuestionNode } from './types';
 
 /**
  * Checks the flow as a graph. Each problem names the file and the field so a
@@ -18,9 +18,11 @@ export function validateFlow(input: FlowInput): string[] {
     q.answers.forEach((a, i) => {
       if (seen.has(a.id)) problems.push(`${q.file}: answers[${i}].id "${a.id}" is used twice in this question`);
       seen.add(a.id);
-      if (a.next === q.id) problems.push(`${q.file}: answers[${i}].next points back to this same question`);
-      else if (!known(a.next))
-        problems.push(`${q.file}: answers[${i}].next "${a.next}" is not a question or fix id${hint(a.next, [...questions.keys(), ...fixes.keys()])}`);
+      if (typeof a.next === 'string') {
+        if (a.next === q.id) problems.push(`${q.file}: answers[${i}].next points back to this same question`);
+        else if (!known(a.next))
+          problems.push(`${q.file}: answers[${i}].next "${a.next}" is not a question or fix id${hint(a.next, [...questions.keys(), ...fixes.keys()])}`);
+      } else problems.push(...shortlistProblems(`${q.file}: answers[${i}].next`, a.next, questions, fixes));
     });
   }
   for (const f of input.fixes) {
@@ -44,34 +46,69 @@ export function validateFlow(input: FlowInput): string[] {
       next = fixes.get(next)!.ifNotFixed;
     }
   }
+  if (problems.length) return problems; // the plain-link walk below follows ifNotFixed chains
 
-  // Reachability by answers alone: every fix must be somebody's answer, not just a fallback.
-  const reached = new Set<string>([START]);
-  const queue = [START];
-  while (queue.length) {
-    const q = questions.get(queue.shift()!);
-    for (const a of q?.answers ?? []) {
-      if (!reached.has(a.next)) {
-        reached.add(a.next);
-        queue.push(a.next);
-      }
-    }
-  }
+  // Reachability by answers: every fix must be somebody's answer (first choice or in a shortlist), not just a fallback.
+  const reached = walk(questions, (q) => q.answers.flatMap((a) => nextIds(a.next)));
   for (const q of input.questions)
     if (!reached.has(q.id)) problems.push(`${q.file}: question "${q.id}" cannot be reached from "${START}" by any answer`);
   for (const f of input.fixes)
-    if (!reached.has(f.id)) problems.push(`${f.file}: fix "${f.id}" is never reached: no answer in content/flow/ has next: ${f.id}`);
+    if (!reached.has(f.id)) problems.push(`${f.file}: fix "${f.id}" is never reached: no answer in content/flow/ has next: ${f.id} (or lists it)`);
+
+  // Without JavaScript only plain links exist: an answer's first choice, and each fix's "No" (its ifNotFixed).
+  // A fix that is only a later shortlist entry must also be reachable that way, or no-JS readers never see it.
+  const plain = walk(questions, (q) => q.answers.map((a) => firstNext(a.next)), fixes);
+  for (const f of input.fixes) {
+    if (!reached.has(f.id) || plain.has(f.id)) continue;
+    const where = input.questions.flatMap((q) => q.answers.flatMap((a, i) => (nextIds(a.next).includes(f.id) ? [`${q.file} answers[${i}].next`] : [])));
+    problems.push(
+      `${f.file}: fix "${f.id}" is only ever a later choice in a shortlist (${where.join(', ')}), which needs JavaScript; ` +
+        `make it the first choice of some answer or the ifNotFixed of a fix on the way, so plain links reach it too`,
+    );
+  }
 
   // A group of questions that only point at each other traps people: each cycle needs a way out.
   for (const component of stronglyConnected(input)) {
     const inside = new Set(component);
-    const exits = component.some((id) => questions.get(id)!.answers.some((a) => !inside.has(a.next)));
+    const exits = component.some((id) => questions.get(id)!.answers.some((a) => !inside.has(firstNext(a.next))));
     if (!exits) {
       const files = component.map((id) => questions.get(id)!.file).join(', ');
       problems.push(`${files}: these questions only lead to each other (${component.join(' → ')}); give one an answer that leads out`);
     }
   }
   return problems;
+}
+
+/** A shortlist: 2-5 distinct fix ids (questions cannot be ranked against fixes). */
+function shortlistProblems(where: string, list: string[], questions: Map<string, QuestionNode>, fixes: Map<string, FixNode>): string[] {
+  const problems: string[] = [];
+  if (list.length < 2 || list.length > 5)
+    problems.push(`${where} lists ${list.length} fix id(s); a shortlist needs 2 to 5 (for one, write next: <id> without brackets)`);
+  const seen = new Set<string>();
+  list.forEach((id, j) => {
+    if (seen.has(id)) problems.push(`${where}[${j}] "${id}" is listed twice in this shortlist`);
+    seen.add(id);
+    if (questions.has(id)) problems.push(`${where}[${j}] "${id}" is a question; a shortlist lists fixes only (point the answer at the question alone)`);
+    else if (!fixes.has(id)) problems.push(`${where}[${j}] "${id}" is not a fix id${hint(id, [...fixes.keys()])}`);
+  });
+  return problems;
+}
+
+/** Every node reachable from the start through `edges` of questions (and, if given, fixes' ifNotFixed). */
+function walk(questions: Map<string, QuestionNode>, edges: (q: QuestionNode) => string[], fixes?: Map<string, FixNode>): Set<string> {
+  const reached = new Set<string>([START]);
+  const queue = [START];
+  while (queue.length) {
+    const id = queue.shift()!;
+    const q = questions.get(id);
+    const out = q ? edges(q) : fixes?.has(id) ? [fixes.get(id)!.ifNotFixed] : [];
+    for (const next of out) {
+      if (reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
 }
 
 export function assertValidFlow(input: FlowInput): void {
@@ -81,7 +118,7 @@ export function assertValidFlow(input: FlowInput): void {
 
 /** Tarjan's algorithm over question → question edges; returns components that contain a cycle. */
 function stronglyConnected(input: FlowInput): string[][] {
-  const edges = new Map(input.questions.map((q) => [q.id, q.answers.map((a) => a.next).filter((n) => input.questions.some((x) => x.id === n))]));
+  const edges = new Map(input.questions.map((q) => [q.id, q.answers.map((a) => firstNext(a.next)).filter((n) => input.questions.some((x) => x.id === n))]));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];

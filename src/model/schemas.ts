@@ -21,6 +21,23 @@ const text = (what: string) => z.string({ error: `is required (${what})` }).trim
 
 const aliases = z.array(idSchema).default([]);
 
+/**
+ * When the fix was last checked against the sources, as YYYY-MM-DD. YAML reads an
+ * unquoted date as a Date, so both forms are accepted; the value is always the string.
+ */
+const reviewedError = 'must be the date the fix was last checked, as YYYY-MM-DD (e.g. `reviewed: 2026-11-29`)';
+export const reviewedSchema = z.union(
+  [
+    z.iso.date({ error: reviewedError }),
+    z.date({ error: reviewedError }).transform((d, ctx) => {
+      if (!Number.isNaN(d.getTime())) return d.toISOString().slice(0, 10);
+      ctx.issues.push({ code: 'custom', message: reviewedError, input: d });
+      return z.NEVER;
+    }),
+  ],
+  { error: `is required: ${reviewedError}` },
+);
+
 export const sourceSchema = z.object({
   title: text('the name of the RFC section or page'),
   url: z.url({ error: 'must be a full https:// URL' }),
@@ -34,11 +51,27 @@ export const stepRefSchema = z.object({
 });
 export const stepSchema = z.union([text('a step as one line of Markdown'), stepRefSchema]);
 
+/**
+ * Where an answer leads: one id, or a ranked shortlist of 2-5 fix ids (likeliest
+ * and cheapest first). Which ids exist and are fixes is checked in src/flow/validate.ts.
+ */
+export const nextSchema = z.union(
+  [
+    idSchema,
+    // Refinements rather than min/max: zod's union reports an aborted option's issue only as "invalid union".
+    z
+      .array(idSchema)
+      .refine((l) => l.length >= 2, { error: 'a shortlist lists 2 to 5 fix ids; for a single one write `next: <id>` without brackets' })
+      .refine((l) => l.length <= 5, { error: 'a shortlist lists at most 5 fix ids (likeliest first); split the case with another question' }),
+  ],
+  { error: 'is required: one question or fix id (`next: some-id`) or a list of 2-5 fix ids (`next: [fix-a, fix-b]`)' },
+);
+
 export const answerSchema = z.object({
   id: idSchema,
   label: text('what the person clicks'),
   hint: z.string().trim().optional(),
-  next: idSchema,
+  next: nextSchema,
 });
 
 export const flowNodeSchema = z.object({
@@ -58,6 +91,7 @@ export const fixSchema = z.object({
   symptoms: z.array(z.string().trim().min(1)).min(3, { error: 'needs at least three symptoms (the words people type)' }),
   errors: z.array(z.string().trim().min(1)).default([]),
   ifNotFixed: idSchema,
+  reviewed: reviewedSchema,
   sources: z.array(sourceSchema).min(1, { error: 'needs at least one source (RFC or MDN)' }),
   prevent: z.array(z.string().trim().min(1)).default([]),
   diagnose: z.enum(['response', 'token', 'clock']).optional(),

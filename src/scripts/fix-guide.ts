@@ -6,8 +6,9 @@
  * stays a real link; whenever a step is not at hand, the click just navigates.
  */
 import { transition } from 'xstate';
-import { compileFlow, createGuideMachine, emptyContext, replay, TICK, type GuideMachine, type GuideMachineConfig } from '../flow/machine';
+import { compileFlow, createGuideMachine, emptyContext, guideEvent, nodesAfter, NOT_FIXED, replay, TICK, type GuideMachine, type GuideMachineConfig } from '../flow/machine';
 import { flowInput, type GuideData } from '../flow/client-data';
+import { nodeUrl, stepDataUrl } from '../flow/addresses';
 import { typicalPaths } from '../flow/paths';
 import type { GuideContext, TrailStep } from '../flow/types';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
@@ -20,7 +21,6 @@ interface StepHtml {
 }
 type Steps = Record<string, StepHtml>;
 
-const stepUrl = (base: string, node: string) => (node === 'start' ? `${base}guide/` : `${base}guide/${node}/`);
 
 class FixGuide extends HTMLElement {
   private data!: GuideData;
@@ -47,10 +47,19 @@ class FixGuide extends HTMLElement {
     const stored = loadContext();
     const final = node === 'resolved' || node === 'escalate';
     // The stored trail counts only if it still leads here (another tab, or content changed since).
-    const own = !!stored && (final || replay(this.machine, stored) === node);
-    this.context = own ? stored : { ...emptyContext(), trail: this.paths.get(node) ?? [], ticked: stored?.ticked ?? {} };
+    const replayed = stored && !final ? replay(this.machine, stored) : undefined;
+    const own = !!stored && (final || replayed?.node === node);
+    const ticked = stored?.ticked ?? {};
+    if (own) this.context = replayed ? { ...replayed.context, ticked } : stored;
+    else {
+      // Opened cold: the usual answers to here, and the shortlist they give (so "No" tries the other likely causes).
+      const trail = this.paths.get(node) ?? [];
+      this.context = { ...emptyContext(), trail, shortlist: replay(this.machine, { trail, tried: [] })?.context.shortlist ?? [], ticked };
+    }
     this.renderAnswers(!own);
     this.restoreTicks();
+    this.pointNotFixed();
+    this.querySelector<HTMLElement>('[data-no-js-note]')?.remove(); // it describes the page without JavaScript
     history.replaceState({ node, context: this.context }, '');
     this.addEventListener('click', this.onClick);
     this.addEventListener('change', this.onTick);
@@ -65,8 +74,7 @@ class FixGuide extends HTMLElement {
   /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"). */
   private prefetchAround(node: string) {
     this.removeAttribute('data-ready');
-    const next = Object.values(this.config.states[node]?.on ?? {}).flatMap((t) => (t.target ? [t.target] : []));
-    const loads = [...new Set([...next, 'start'])].map((id) => this.prefetch(id));
+    const loads = [...new Set([...nodesAfter(this.config, node), 'start'])].map((id) => this.prefetch(id));
     void Promise.all(loads).then(() => {
       if (this.node === node) this.setAttribute('data-ready', '');
     });
@@ -77,7 +85,7 @@ class FixGuide extends HTMLElement {
     let p = this.pending.get(node);
     if (!p) {
       // Every node, start included, has its page (and so its step.json) at guide/<id>/.
-      p = fetch(`${this.data.base}guide/${node}/step.json`)
+      p = fetch(stepDataUrl(this.data.base, node))
         .then((r) => (r.ok ? (r.json() as Promise<StepHtml>) : undefined))
         .then((s) => {
           if (s) this.steps[node] = s;
@@ -112,10 +120,13 @@ class FixGuide extends HTMLElement {
     } else if (a.dataset.change) {
       next = a.dataset.change;
       const cut = this.context.trail.findIndex((s) => s.node === next);
-      context = { trail: this.context.trail.slice(0, Math.max(cut, 0)), tried: [], ticked: this.context.ticked };
+      const trail = this.context.trail.slice(0, Math.max(cut, 0));
+      context = { ...(replay(this.machine, { trail, tried: [] })?.context ?? { ...emptyContext(), trail }), ticked: this.context.ticked };
     } else {
+      const event = guideEvent(a.dataset.event);
+      if (!event) return;
       const snapshot = this.machine.resolveState({ value: this.node, context: this.context });
-      const [after] = transition(this.machine, snapshot, { type: a.dataset.event! });
+      const [after] = transition(this.machine, snapshot, event);
       next = String(after.value);
       context = after.context;
     }
@@ -153,12 +164,13 @@ class FixGuide extends HTMLElement {
     article.dataset.kind = step.kind;
     article.className = `step step-${step.kind}`;
     document.title = step.docTitle;
-    const url = stepUrl(this.data.base, node);
+    const url = nodeUrl(this.data.base, node);
     if (mode === 'push') history.pushState({ node, context: this.context }, '', url);
     const share = this.querySelector<HTMLInputElement>('#share-url');
     if (share) share.value = new URL(url, location.href).href;
     this.renderAnswers(false);
     this.restoreTicks();
+    this.pointNotFixed();
     const h1 = article.querySelector<HTMLElement>('h1');
     h1?.focus();
     window.scrollTo({ top: 0 });
@@ -168,6 +180,21 @@ class FixGuide extends HTMLElement {
     performance.measure('fix401:step', 'fix401:step-start', 'fix401:step-end');
     this.prefetchAround(node);
     return true;
+  }
+
+  /** With JavaScript, "No" goes to the next try for this person's answers: say so, and let the link go there too. */
+  private pointNotFixed() {
+    const no = this.step.querySelector<HTMLAnchorElement>(`a[data-event="${NOT_FIXED}"]`);
+    if (!no) return;
+    const snapshot = this.machine.resolveState({ value: this.node, context: this.context });
+    const next = String(transition(this.machine, snapshot, { type: NOT_FIXED })[0].value);
+    if (next === no.dataset.next) return;
+    no.href = nodeUrl(this.data.base, next);
+    no.dataset.next = next;
+    // FixStep's "Next: …" line under the buttons names the plain link's target; name the real next try.
+    const line = this.step.querySelector('.did-it p');
+    const title = this.fixTitles.get(next);
+    if (line) line.textContent = title ? `Next: ${title} (the next likely cause for your answers)` : 'Next: we will write the support request for you.';
   }
 
   private restoreTicks() {
@@ -209,7 +236,7 @@ class FixGuide extends HTMLElement {
         const li = ol.appendChild(document.createElement('li'));
         li.append(span('q', r.question), span('a', r.answer));
         const change = li.appendChild(document.createElement('a'));
-        change.href = stepUrl(this.data.base, r.node);
+        change.href = nodeUrl(this.data.base, r.node);
         change.dataset.change = r.node;
         change.append('Change', span('visually-hidden', ` your answer to “${r.question}”`));
       }

@@ -9,7 +9,7 @@ function content(): ContentSet {
       {
         file: 'content/fixes/fix-a.md',
         data: fixSchema.parse({
-          id: 'fix-a', title: 'A', audience: 'owner', summary: 'S', symptoms: ['x', 'y', 'z'], ifNotFixed: 'escalate',
+          id: 'fix-a', title: 'A', audience: 'owner', summary: 'S', symptoms: ['x', 'y', 'z'], ifNotFixed: 'escalate', reviewed: '2026-11-29',
           steps: ['One', { ref: 'owner/check-logs' }],
           sources: [{ title: 'RFC', url: 'https://www.rfc-editor.org/rfc/rfc9110' }],
         }),

@@ -10,6 +10,7 @@ const fix = () => ({
   steps: ['Add `proxy_set_header`.', { ref: 'owner/pass-authorization' }],
   symptoms: ['a', 'b', 'c'],
   ifNotFixed: 'escalate',
+  reviewed: '2026-11-29',
   sources: [{ title: 'RFC 9110', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-11.6.2' }],
 });
 
@@ -18,6 +19,37 @@ describe('content schemas report the file and the field', () => {
     const parsed = fixSchema.parse(fix());
     expect(parsed.aliases).toEqual([]);
     expect(parsed.errors).toEqual([]);
+  });
+
+  it('reviewed: a YYYY-MM-DD date, required; the Date YAML makes is accepted and becomes the same string', () => {
+    expect(fixSchema.parse(fix()).reviewed).toBe('2026-11-29');
+    expect(fixSchema.parse({ ...fix(), reviewed: new Date('2026-11-29') }).reviewed).toBe('2026-11-29');
+    const { reviewed: _omit, ...data } = fix();
+    expect(schemaProblems('content/fixes/x.md', fixSchema, data)).toEqual([
+      'content/fixes/x.md: reviewed: is required: must be the date the fix was last checked, as YYYY-MM-DD (e.g. `reviewed: 2026-11-29`)',
+    ]);
+    for (const bad of ['29/11/2026', '2026-13-01', 'last week'])
+      expect(schemaProblems('content/fixes/x.md', fixSchema, { ...fix(), reviewed: bad }), bad).toEqual([
+        'content/fixes/x.md: reviewed: must be the date the fix was last checked, as YYYY-MM-DD (e.g. `reviewed: 2026-11-29`)',
+      ]);
+    expect(schemaProblems('content/fixes/x.md', fixSchema, { ...fix(), reviewed: new Date('nope') })).toHaveLength(1);
+  });
+
+  it('parses `reviewed: 2026-11-29` straight from frontmatter', () => {
+    const { data } = splitFrontmatter('---\nreviewed: 2026-11-29\n---\n');
+    expect(fixSchema.parse({ ...fix(), ...(data as object) }).reviewed).toBe('2026-11-29');
+  });
+
+  it('next: one id, or a shortlist of 2-5 fix ids, with errors that say which', () => {
+    const q = (next: unknown) => ({ id: 'q', question: 'Q?', answers: [{ id: 'a', label: 'A', next }, { id: 'b', label: 'B', next: 'x' }] });
+    expect(flowNodeSchema.parse(q(['fix-a', 'fix-b'])).answers[0]!.next).toEqual(['fix-a', 'fix-b']);
+    expect(schemaProblems('content/flow/q.md', flowNodeSchema, q(['fix-a']))).toEqual([
+      'content/flow/q.md: answers.0.next: a shortlist lists 2 to 5 fix ids; for a single one write `next: <id>` without brackets',
+    ]);
+    expect(schemaProblems('content/flow/q.md', flowNodeSchema, q(['a', 'b', 'c', 'd', 'e', 'f']))[0]).toMatch(/answers\.0\.next: a shortlist lists at most 5 fix ids/);
+    expect(schemaProblems('content/flow/q.md', flowNodeSchema, q(['fix-a', 'Fix_B']))[0]).toMatch(/^content\/flow\/q\.md: answers\.0\.next\.1: must be lowercase/);
+    expect(schemaProblems('content/flow/q.md', flowNodeSchema, q(undefined))[0]).toMatch(/answers\.0\.next: is required: one question or fix id/);
+    expect(schemaProblems('content/flow/q.md', flowNodeSchema, q(7))[0]).toMatch(/or a list of 2-5 fix ids/);
   });
 
   it('a missing required field names the file and the field', () => {

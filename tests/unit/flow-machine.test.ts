@@ -1,24 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { compileFlow, createGuideMachine, eventsFor, replay, answerEvent, FIXED, NOT_FIXED, TICK } from '../../src/flow/machine';
+import { compileFlow, createGuideMachine, eventsFor, replay, answerEvent, FIXED, NOT_FIXED, TICK, guideEvent, nodesAfter, type TransitionConfig } from '../../src/flow/machine';
 import { typicalPaths } from '../../src/flow/paths';
-import { validFlow } from './fixtures/flow';
+import { nextTry } from '../../src/flow/types';
+import { shortlistFlow, validFlow } from './fixtures/flow';
+
+const single = (t: TransitionConfig | TransitionConfig[] | undefined) => {
+  if (!t || Array.isArray(t)) throw new Error('expected one unguarded transition');
+  return t;
+};
 
 describe('compileFlow', () => {
   it('produces plain JSON: one state per node plus resolved and escalate', () => {
     const config = compileFlow(validFlow());
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);
     expect(Object.keys(config.states).sort()).toEqual(['escalate', 'fix-cookies', 'fix-token', 'resolved', 'start', 'web-q']);
-    expect(config.states.start!.on![answerEvent('web')]!.target).toBe('web-q');
-    expect(config.states['fix-cookies']!.on![NOT_FIXED]!.target).toBe('fix-token');
-    expect(config.states['fix-token']!.on![NOT_FIXED]!.target).toBe('escalate');
+    expect(single(config.states.start!.on![answerEvent('web')]).target).toBe('web-q');
+    expect(single(config.states['fix-cookies']!.on![NOT_FIXED]).target).toBe('fix-token');
+    expect(single(config.states['fix-token']!.on![NOT_FIXED]).target).toBe('escalate');
     expect(config.states.resolved!.type).toBe('final');
   });
 
-  it('refuses to compile a broken flow', () => {
+  it('does not validate (the build does, once), so the browser can compile without the validator', () => {
     const flow = validFlow();
     flow.fixes[0]!.ifNotFixed = 'missing';
-    expect(() => compileFlow(flow)).toThrow(/ifNotFixed "missing"/);
+    expect(single(compileFlow(flow).states['fix-cookies']!.on![NOT_FIXED]).target).toBe('missing');
+  });
+
+  it('compiles a shortlist into the answer action and guarded NOT_FIXED transitions, still plain JSON', () => {
+    const config = compileFlow(shortlistFlow());
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+    expect(config.states.start!.on![answerEvent('proxy')]).toEqual({
+      target: 'fix-nginx',
+      actions: [{ type: 'answer', params: { node: 'start', answer: 'proxy', shortlist: ['fix-nginx', 'fix-ingress', 'fix-header'] } }],
+    });
+    const no = config.states['fix-nginx']!.on![NOT_FIXED] as TransitionConfig[];
+    expect(no.map((t) => t.target)).toEqual(['fix-ingress', 'fix-header', 'escalate', 'fix-ingress']);
+    expect(no[0]!.guard).toEqual({ type: 'isNextTry', params: { from: 'fix-nginx', target: 'fix-ingress' } });
+    expect(no.at(-1)!.guard).toBeUndefined();
+    expect(config.states['fix-nginx']!.meta.ifNotFixed).toBe('fix-ingress');
+    // A fix no shortlist can be active on keeps one plain transition.
+    expect(single(config.states['fix-cookies']!.on![NOT_FIXED]).target).toBe('fix-token');
+    expect(nodesAfter(config, 'fix-nginx').sort()).toEqual(['escalate', 'fix-header', 'fix-ingress', 'resolved']);
   });
 });
 
@@ -68,8 +91,69 @@ describe('the guide machine', () => {
   it('replays a stored context to the state it leads to, and refuses a stale one', () => {
     const context = { trail: [{ node: 'start', answer: 'web' }, { node: 'web-q', answer: 'loop' }], tried: ['fix-cookies'] };
     expect(eventsFor(context).map((e) => e.type)).toEqual(['ANSWER.web', 'ANSWER.loop', 'NOT_FIXED']);
-    expect(replay(machine, context)).toBe('fix-token');
+    expect(replay(machine, context)?.node).toBe('fix-token');
     expect(replay(machine, { trail: [{ node: 'start', answer: 'gone' }], tried: [] })).toBeUndefined();
+  });
+});
+
+describe('the guide machine with shortlists', () => {
+  const machine = createGuideMachine(compileFlow(shortlistFlow()));
+  const walk = (...types: string[]) => {
+    const actor = createActor(machine).start();
+    const seen: string[] = [];
+    for (const type of types) {
+      actor.send(guideEvent(type)!);
+      seen.push(String(actor.getSnapshot().value));
+    }
+    return { seen, snapshot: actor.getSnapshot() };
+  };
+
+  it('an answer with a shortlist shows its first fix and sets the shortlist; "No" walks the rest in rank order', () => {
+    const { seen, snapshot } = walk('ANSWER.proxy', NOT_FIXED, NOT_FIXED);
+    expect(seen).toEqual(['fix-nginx', 'fix-ingress', 'fix-header']);
+    expect(snapshot.context.shortlist).toEqual(['fix-nginx', 'fix-ingress', 'fix-header']);
+    expect(snapshot.context.tried).toEqual(['fix-nginx', 'fix-ingress']);
+  });
+
+  it('after the shortlist, follows the fix\'s ifNotFixed chain skipping what was tried, then escalates', () => {
+    // fix-header → fix-nginx (tried) → fix-ingress (tried) → escalate.
+    expect(walk('ANSWER.proxy', NOT_FIXED, NOT_FIXED, NOT_FIXED).seen.at(-1)).toBe('escalate');
+    // apache: [fix-header, fix-nginx], then fix-nginx's own chain (fix-ingress), then escalate.
+    expect(walk('ANSWER.apache', NOT_FIXED, NOT_FIXED, NOT_FIXED).seen).toEqual(['fix-header', 'fix-nginx', 'fix-ingress', 'escalate']);
+  });
+
+  it('an answer without a shortlist leaves the shortlist as it was (empty on the way to a question)', () => {
+    const { seen, snapshot } = walk('ANSWER.web', 'ANSWER.loop', NOT_FIXED);
+    expect(seen).toEqual(['web-q', 'fix-cookies', 'fix-token']);
+    expect(snapshot.context.shortlist).toEqual([]);
+  });
+
+  it('replays a stored trail with a shortlist to the same node and rebuilds the shortlist', () => {
+    const stored = { trail: [{ node: 'start', answer: 'proxy' }], tried: ['fix-nginx', 'fix-ingress'] };
+    const result = replay(machine, stored);
+    expect(result?.node).toBe('fix-header');
+    expect(result?.context.shortlist).toEqual(['fix-nginx', 'fix-ingress', 'fix-header']);
+    expect(replay(machine, { ...stored, tried: ['fix-nginx', 'fix-ingress', 'fix-header', 'x', 'y'] })).toBeUndefined();
+  });
+
+  it('nextTry: shortlist first, then the chain skipping tried, then escalate', () => {
+    const chain: Record<string, string> = { a: 'b', b: 'c', c: 'escalate', x: 'a' };
+    const ifNotFixed = (id: string) => chain[id] ?? 'escalate';
+    expect(nextTry({ shortlist: ['x', 'c', 'a'], tried: [] }, 'x', ifNotFixed)).toBe('c');
+    expect(nextTry({ shortlist: ['x', 'c', 'a'], tried: ['c'] }, 'x', ifNotFixed)).toBe('a');
+    expect(nextTry({ shortlist: ['x', 'c'], tried: ['c'] }, 'x', ifNotFixed)).toBe('a');
+    expect(nextTry({ shortlist: [], tried: ['b'] }, 'a', ifNotFixed)).toBe('c');
+    expect(nextTry({ shortlist: [], tried: ['b', 'c'] }, 'a', ifNotFixed)).toBe('escalate');
+    // A loop in a hand-made chain still ends.
+    expect(nextTry({ shortlist: [], tried: ['b'] }, 'a', (id) => (id === 'a' ? 'b' : 'a'))).toBe('escalate');
+  });
+
+  it('guideEvent accepts only the events the guide knows', () => {
+    expect(guideEvent('ANSWER.x')).toEqual({ type: 'ANSWER.x' });
+    expect(guideEvent(NOT_FIXED)).toEqual({ type: NOT_FIXED });
+    expect(guideEvent(TICK)).toBeUndefined();
+    expect(guideEvent('nonsense')).toBeUndefined();
+    expect(guideEvent(undefined)).toBeUndefined();
   });
 });
 
@@ -87,7 +171,7 @@ describe('typicalPaths', () => {
   it('a typical path replays to its node; a trail that skips the start does not', () => {
     const flow = validFlow();
     const machine = createGuideMachine(compileFlow(flow));
-    expect(replay(machine, { trail: typicalPaths(flow).get('fix-cookies')!, tried: [] })).toBe('fix-cookies');
+    expect(replay(machine, { trail: typicalPaths(flow).get('fix-cookies')!, tried: [] })?.node).toBe('fix-cookies');
     expect(replay(machine, { trail: [{ node: 'web-q', answer: 'loop' }], tried: [] })).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertValidFlow, validateFlow } from '../../src/flow/validate';
 import { FlowError } from '../../src/flow/types';
-import { validFlow } from './fixtures/flow';
+import { shortlistFlow, validFlow } from './fixtures/flow';
 
 describe('validateFlow', () => {
   it('accepts a valid flow', () => {
@@ -79,5 +79,45 @@ describe('validateFlow', () => {
     flow.questions[0]!.answers[0]!.next = 'nowhere';
     expect(() => assertValidFlow(flow)).toThrow(FlowError);
     expect(() => assertValidFlow(flow)).toThrow(/start\.md: answers\[0\]\.next "nowhere"/);
+  });
+});
+
+describe('validateFlow: shortlists', () => {
+  const proxy = (flow: ReturnType<typeof shortlistFlow>) => flow.questions[0]!.answers[2]!;
+
+  it('accepts a flow with shortlists whose later choices are also reachable by plain links', () => {
+    expect(validateFlow(shortlistFlow())).toEqual([]);
+  });
+
+  it('rejects a question in a shortlist, an unknown id (with a suggestion) and a repeat', () => {
+    const flow = shortlistFlow();
+    proxy(flow).next = ['fix-nginx', 'web-q', 'fix-ingres', 'fix-nginx'];
+    expect(validateFlow(flow)).toEqual([
+      'content/flow/start.md: answers[2].next[1] "web-q" is a question; a shortlist lists fixes only (point the answer at the question alone)',
+      'content/flow/start.md: answers[2].next[2] "fix-ingres" is not a fix id (did you mean "fix-ingress"?)',
+      'content/flow/start.md: answers[2].next[3] "fix-nginx" is listed twice in this shortlist',
+    ]);
+  });
+
+  it('rejects a shortlist of one or of more than five', () => {
+    const flow = shortlistFlow();
+    proxy(flow).next = ['fix-nginx'];
+    expect(validateFlow(flow).join('\n')).toMatch(/answers\[2\]\.next lists 1 fix id\(s\); a shortlist needs 2 to 5/);
+    proxy(flow).next = ['fix-nginx', 'fix-ingress', 'fix-header', 'fix-token', 'fix-cookies', 'fix-nginx'];
+    expect(validateFlow(flow).join('\n')).toMatch(/answers\[2\]\.next lists 6 fix id\(s\)/);
+  });
+
+  it('counts a later shortlist choice as reached by answers (JavaScript), but requires a plain-link route too', () => {
+    const flow = shortlistFlow();
+    flow.fixes.push({ id: 'fix-extra', file: 'content/fixes/fix-extra.md', title: 'Extra', ifNotFixed: 'escalate' });
+    proxy(flow).next = ['fix-nginx', 'fix-extra', 'fix-ingress'];
+    const problems = validateFlow(flow);
+    expect(problems.join('\n')).not.toMatch(/never reached/);
+    expect(problems).toEqual([
+      'content/fixes/fix-extra.md: fix "fix-extra" is only ever a later choice in a shortlist (content/flow/start.md answers[2].next), which needs JavaScript; make it the first choice of some answer or the ifNotFixed of a fix on the way, so plain links reach it too',
+    ]);
+    // An ifNotFixed on the way makes it reachable without JavaScript.
+    flow.fixes.find((f) => f.id === 'fix-ingress')!.ifNotFixed = 'fix-extra';
+    expect(validateFlow(flow)).toEqual([]);
   });
 });

@@ -4,10 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { getShortestPaths } from 'xstate/graph';
-import { createGuideMachine, TICK, type GuideMachineConfig } from '../../../src/flow/machine';
+import { createGuideMachine, guideEvent, NOT_FIXED, type GuideMachineConfig } from '../../../src/flow/machine';
 
 export interface PublishedFlow {
-  nodes: { id: string; kind: 'question' | 'fix'; title: string; url: string; typicalPath?: string[]; answers?: { id: string; label: string; next: string }[] }[];
+  nodes: {
+    id: string;
+    kind: 'question' | 'fix';
+    title: string;
+    url: string;
+    typicalPath?: string[];
+    ifNotFixed?: string;
+    answers?: { id: string; label: string; next: string; shortlist?: string[] }[];
+  }[];
   machine: GuideMachineConfig;
 }
 
@@ -18,16 +26,47 @@ export interface GuidePath {
   events: string[];
 }
 
-/** The shortest event sequence from the start to every state (fixes, questions, resolved, escalate). */
+/**
+ * The shortest event sequence from the start to every state (fixes, questions,
+ * resolved, escalate), as the guide runs it with JavaScript: "did not fix it"
+ * walks the shortlist, so a fix that is only a shortlist's second choice is
+ * reached by an answer and then NOT_FIXED.
+ */
 export function shortestPaths(config: GuideMachineConfig): GuidePath[] {
   const machine = createGuideMachine(config);
   const paths = getShortestPaths(machine, {
-    // The trail in context grows with every answer; states are the nodes alone.
-    serializeState: (s) => String(s.value),
-    events: (s) =>
-      Object.keys(config.states[String(s.value)]?.on ?? {})
-        .filter((type) => type !== TICK)
-        .map((type) => ({ type })),
+    // The trail grows with every answer; where "No" goes depends only on the node, the shortlist and what was tried.
+    serializeState: (s) => `${String(s.value)}|${s.context.shortlist.join(',')}|${[...s.context.tried].sort().join(',')}`,
+    events: (s) => Object.keys(config.states[String(s.value)]?.on ?? {}).flatMap((type) => guideEvent(type) ?? []),
   });
-  return paths.map((p) => ({ target: String(p.state.value), events: p.steps.slice(1).map((s) => s.event.type) }));
+  // Several serialized states share a node; keep the shortest path to each node.
+  const best = new Map<string, GuidePath>();
+  for (const p of paths) {
+    const path = { target: String(p.state.value), events: p.steps.slice(1).map((s) => s.event.type) };
+    const seen = best.get(path.target);
+    if (!seen || path.events.length < seen.events.length) best.set(path.target, path);
+  }
+  return [...best.values()];
+}
+
+/**
+ * The same, as plain links without JavaScript: an answer goes to its first
+ * choice, "No" to the fix's own ifNotFixed. Events are the data-event of the
+ * link to click on each page.
+ */
+export function plainLinkPaths(published: PublishedFlow): GuidePath[] {
+  const nodes = new Map(published.nodes.map((n) => [n.id, n]));
+  const best = new Map<string, GuidePath>([['start', { target: 'start', events: [] }]]);
+  const queue = ['start'];
+  while (queue.length) {
+    const from = best.get(queue.shift()!)!;
+    const node = nodes.get(from.target);
+    const links = node?.answers?.map((a) => [a.next, `ANSWER.${a.id}`] as const) ?? (node?.ifNotFixed ? [[node.ifNotFixed, NOT_FIXED] as const] : []);
+    for (const [to, event] of links) {
+      if (best.has(to)) continue;
+      best.set(to, { target: to, events: [...from.events, event] });
+      queue.push(to);
+    }
+  }
+  return [...best.values()];
 }
