@@ -4,11 +4,14 @@
  */
 import type { FixId } from './fix-ids';
 
-export type Severity = 'problem' | 'warning' | 'info';
+/** Most severe first: the one place the order is defined (the page sorts with sortFindings too). */
+export const SEVERITIES = ['problem', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 interface CatalogEntry {
   readonly severity: Severity;
-  readonly fixId?: FixId;
+  /** A fix id in content/fixes; tests/unit/diagnose-fix-ids.test.ts checks each one exists. */
+  readonly fixId?: string;
 }
 
 export const FINDING_CATALOG = {
@@ -127,17 +130,12 @@ export interface Finding {
 }
 
 export function makeFinding(id: FindingId, title: string, detail: string, quote: string): Finding {
-  const entry: CatalogEntry = FINDING_CATALOG[id];
+  const entry: { readonly severity: Severity; readonly fixId?: FixId } = FINDING_CATALOG[id];
   const base = { id, severity: entry.severity, title, detail, quote };
   return entry.fixId === undefined ? base : { ...base, fixId: entry.fixId };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { problem: 0, warning: 1, info: 2 };
-
-/** Problems first; within a severity, the order the evidence appeared in. */
+/** Problems first; within a severity, the order the evidence appeared in (Array.prototype.sort is stable). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => [f, i] as const)
-    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
-    .map(([f]) => f);
+  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 }

@@ -1,48 +1,20 @@
 /**
- * Fix ids from the content plan. Findings may only link to these, so a typo is a
- * compile error here rather than a dead link on the page.
+ * The fix ids the findings link to, derived from FINDING_CATALOG: the catalog is the
+ * one place a finding names its fix. content/fixes is the source of truth for which
+ * ids exist; tests/unit/diagnose-fix-ids.test.ts reads it and fails on any id here
+ * without a fix page (a rename in content then breaks the test, not a link).
  */
-export const FIX_IDS = [
-  'stale-browser-credentials',
-  'wrong-password-or-account',
-  'two-factor-code-rejected',
-  'device-clock-wrong',
-  'extension-or-vpn-interference',
-  'wrong-url-host',
-  'actually-403-forbidden',
-  'proxy-auth-407',
-  'not-an-auth-error',
-  'staging-basic-auth-left-on',
-  'htpasswd-basic-auth',
-  'htaccess-rule-blocks-path',
-  'cookie-domain-mismatch',
-  'session-cookie-not-sent',
-  'redirect-drops-credentials',
-  'cached-401-response',
-  'proxy-strips-authorization',
-  'waf-cdn-blocks-auth',
-  'wrong-status-401-vs-403',
-  'sso-user-mapping',
-  'session-store-not-shared',
-  'ingress-drops-authorization',
-  'secrets-rotated-after-deploy',
-  'wordpress-security-plugin-block',
-  'wordpress-rest-api-auth',
-  'wordpress-htaccess-permalinks',
-  'cms-user-role-capabilities',
-  'bearer-token-missing',
-  'api-key-wrong-header',
-  'cors-preflight-authorization',
-  'jwt-expired',
-  'token-refresh-broken',
-  'clock-skew-server',
-  'jwt-validation-mismatch',
-  'oauth-insufficient-scope',
-] as const;
+import { FINDING_CATALOG } from './finding';
 
-export type FixId = (typeof FIX_IDS)[number];
+type Catalog = typeof FINDING_CATALOG;
 
-/** Where a fix page lives; kept here so the analyzers and the page agree. */
-export function fixUrl(fixId: FixId): string {
-  return `/guide/${fixId}/`;
-}
+/** Every fix id some finding links to. */
+export type FixId = {
+  [K in keyof Catalog]: Catalog[K] extends { readonly fixId: infer F extends string } ? F : never;
+}[keyof Catalog];
+
+export const FIX_IDS: readonly FixId[] = [
+  ...new Set(
+    Object.values(FINDING_CATALOG).flatMap((entry): FixId[] => ('fixId' in entry ? [entry.fixId as FixId] : [])),
+  ),
+];

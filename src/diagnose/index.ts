@@ -2,13 +2,14 @@
 export { analyze, MAX_FINDINGS, type Analysis, type AnalysisSummary } from './analyze';
 export type { ChallengeSummary } from './challenges';
 export { checkClock, CLOCK_SKEW_LIMIT_MS, type ClockInput, type ClockReport } from './clock';
-export { FINDING_CATALOG, type Finding, type FindingId, type Severity } from './finding';
-export { FIX_IDS, fixUrl, type FixId } from './fix-ids';
+export { FINDING_CATALOG, SEVERITIES, sortFindings, type Finding, type FindingId, type Severity } from './finding';
+export { FIX_IDS, type FixId } from './fix-ids';
 export type { Header, SourceLine } from './headers';
 export {
   parseInput,
   MAX_INPUT_CHARS,
   MAX_LINE_CHARS,
+  MAX_LINES,
   MAX_RESPONSES,
   MAX_HEADERS_PER_RESPONSE,
   type ParsedInput,

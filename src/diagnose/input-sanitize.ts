@@ -8,6 +8,8 @@
 export const MAX_INPUT_CHARS = 1_048_576;
 /** Real header lines stay far below this (servers reject > 8-16 KB headers anyway). */
 export const MAX_LINE_CHARS = 8_192;
+/** A curl -v with a long log body is a few thousand lines; past this, the rest is not read. */
+export const MAX_LINES = 20_000;
 /** curl gives up after 50 redirects; a paste with more responses is a log, not one exchange. */
 export const MAX_RESPONSES = 50;
 /** Servers refuse far fewer; beyond this the block is not a real response. */
@@ -56,10 +58,19 @@ export function sanitizeText(raw: string): Sanitized<string> {
   return { value: text, notices };
 }
 
-/** Splits sanitised text into lines of at most MAX_LINE_CHARS. */
+/** Splits sanitised text into at most MAX_LINES lines of at most MAX_LINE_CHARS each. */
 export function splitCappedLines(text: string): Sanitized<string[]> {
   const notices: string[] = [];
-  const lines = text.split('\n');
+  // split with a limit never builds the lines past the cap.
+  const lines = text.split('\n', MAX_LINES + 1);
+  if (lines.length > MAX_LINES) {
+    lines.length = MAX_LINES;
+    const read = lines.reduce((n, l) => n + l.length + 1, 0);
+    notices.push(
+      `The paste has more than ${MAX_LINES.toLocaleString('en')} lines; only the first ${MAX_LINES.toLocaleString('en')} ` +
+        `(the first ${formatSize(read)}) were read.`,
+    );
+  }
   let cut = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';

@@ -60,33 +60,50 @@ const POWERED_BY_NOTES: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/next\.js/i, 'Next.js', 'Next.js answered, so the 401 comes from the app: a route handler or middleware.'],
 ];
 
-function hint(e: Exchange): Finding[] {
-  const headers = e.response.headers;
-  const status = e.response.status ?? 0;
-  const findings: Finding[] = [];
-  const server = firstHeader(headers, 'server');
-  const serverValue = server?.[1].trim().toLowerCase() ?? '';
-  const has = (name: string) => firstHeader(headers, name);
-  const anyPrefix = (prefix: string): Header | undefined => headers.find((h) => h[0].toLowerCase().startsWith(prefix));
-  let identified = false;
+/** What a detector sees: the exchange and quick header lookups. */
+interface View {
+  readonly e: Exchange;
+  readonly status: number;
+  readonly server: Header | undefined;
+  /** The Server value, trimmed and lowercased ('' when absent). */
+  readonly serverValue: string;
+  readonly has: (name: string) => Header | undefined;
+  readonly anyPrefix: (prefix: string) => Header | undefined;
+}
 
-  const cfRay = has('cf-ray');
-  if (serverValue === 'cloudflare' || cfRay) {
-    identified = true;
-    findings.push(
+interface Detector {
+  /** A match names the hop that answered, so the generic server-software note is not needed. */
+  readonly identifies: boolean;
+  /** undefined: no match; []: a match with nothing to say. */
+  readonly detect: (v: View) => Finding[] | undefined;
+}
+
+const quoteOf = (v: View, ...lines: (Header | undefined)[]) => lines.find((l) => l !== undefined)?.[2] ?? v.e.anchor.text;
+
+const cloudflare: Detector = {
+  identifies: true,
+  detect: (v) => {
+    const cfRay = v.has('cf-ray');
+    if (v.serverValue !== 'cloudflare' && !cfRay) return undefined;
+    return [
       makeFinding(
         'origin-cloudflare',
         'The response passed through Cloudflare',
         "Cloudflare passes your server's 401 through unchanged, so a 401 most likely comes from the origin. Blocks " +
           'Cloudflare makes itself are usually a 403 with a cf-mitigated header or a Cloudflare error page.' +
           (cfRay ? ` Find this request in Security Events by its Ray ID (${shown(cfRay[1], 40)}).` : ''),
-        (cfRay ?? server)?.[2] ?? e.anchor.text,
+        quoteOf(v, cfRay, v.server),
       ),
-    );
-  }
-  const mitigated = has('cf-mitigated') ?? has('x-amzn-waf-action');
-  if (mitigated) {
-    findings.push(
+    ];
+  },
+};
+
+const cdnChallenge: Detector = {
+  identifies: false,
+  detect: (v) => {
+    const mitigated = v.has('cf-mitigated') ?? v.has('x-amzn-waf-action');
+    if (!mitigated) return undefined;
+    return [
       makeFinding(
         'cdn-challenge',
         `The CDN firewall challenged this request (${shown(mitigated[1], 30)})`,
@@ -94,111 +111,129 @@ function hint(e: Exchange): Finding[] {
           'scripts cannot solve a challenge. Add a rule that skips bot checks for the API, login and OAuth callback paths.',
         mitigated[2],
       ),
-    );
-  }
+    ];
+  },
+};
 
-  const cfId = has('x-amz-cf-id');
-  const viaCloudFront = headersNamed(headers, 'via').find((h) => /cloudfront/i.test(h[1]));
-  const xCacheCloudFront = headersNamed(headers, 'x-cache').find((h) => /cloudfront/i.test(h[1]));
-  if (cfId || viaCloudFront || xCacheCloudFront) {
-    identified = true;
-    findings.push(
+const cloudFront: Detector = {
+  identifies: true,
+  detect: (v) => {
+    const headers = v.e.response.headers;
+    const line =
+      v.has('x-amz-cf-id') ??
+      headersNamed(headers, 'via').find((h) => /cloudfront/i.test(h[1])) ??
+      headersNamed(headers, 'x-cache').find((h) => /cloudfront/i.test(h[1]));
+    if (!line) return undefined;
+    return [
       makeFinding(
         'origin-cloudfront',
         'The response passed through Amazon CloudFront',
         '"Error from cloudfront" only says the response was an error; it usually still came from the origin. ' +
           'CloudFront forwards the Authorization header to the origin only when the cache policy includes it.',
-        (cfId ?? viaCloudFront ?? xCacheCloudFront)?.[2] ?? e.anchor.text,
+        line[2],
       ),
-    );
-  }
+    ];
+  },
+};
 
-  const errorType = has('x-amzn-errortype');
-  const apigw = has('x-amzn-requestid') ?? has('x-amz-apigw-id');
-  const unauthorizedBody = e.response.body.find((l) => /"message"\s*:\s*"Unauthorized"/i.test(l.text));
+function awsGatewayFinding(v: View): Finding | undefined {
+  const errorType = v.has('x-amzn-errortype');
+  const apigw = v.has('x-amzn-requestid') ?? v.has('x-amz-apigw-id');
+  const unauthorizedBody = v.e.response.body.find((l) => /"message" *: *"Unauthorized"/i.test(l.text));
   if (errorType && /missingauthenticationtoken/i.test(errorType[1])) {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-aws-missing-route',
-        'API Gateway found no route for this request ("Missing Authentication Token")',
-        'Despite the name, this usually means no API Gateway route matches the path and method: a typo, a missing ' +
-          'stage in the URL, or an API not deployed. Only with IAM authorization does it mean the request was not signed.',
-        errorType[2],
-      ),
-    );
-  } else if (
-    (errorType && /unauthorized|accessdenied/i.test(errorType[1])) ||
-    (apigw && unauthorizedBody && status === 401)
-  ) {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-aws-authorizer',
-        "AWS API Gateway's authorizer rejected the request",
-        "API Gateway answered itself; the request never reached the backend. That happens when the authorizer's " +
-          'identity source (usually the Authorization header) is missing, or the Lambda, Cognito or JWT authorizer ' +
-          "rejects the token. Check the header the authorizer reads, the token's issuer and audience, and the cached result (TTL).",
-        errorType?.[2] ?? unauthorizedBody?.text ?? e.anchor.text,
-      ),
-    );
-  } else if (errorType || apigw) {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-aws-api-gateway',
-        'The response passed through AWS API Gateway',
-        'Use the x-amzn-RequestId to find the request in the API Gateway execution logs: they show whether the ' +
-          'authorizer or the backend produced the error.',
-        (errorType ?? apigw)?.[2] ?? e.anchor.text,
-      ),
+    return makeFinding(
+      'origin-aws-missing-route',
+      'API Gateway found no route for this request ("Missing Authentication Token")',
+      'Despite the name, this usually means no API Gateway route matches the path and method: a typo, a missing ' +
+        'stage in the URL, or an API not deployed. Only with IAM authorization does it mean the request was not signed.',
+      errorType[2],
     );
   }
+  if ((errorType && /unauthorized|accessdenied/i.test(errorType[1])) || (apigw && unauthorizedBody && v.status === 401)) {
+    return makeFinding(
+      'origin-aws-authorizer',
+      "AWS API Gateway's authorizer rejected the request",
+      "API Gateway answered itself; the request never reached the backend. That happens when the authorizer's " +
+        'identity source (usually the Authorization header) is missing, or the Lambda, Cognito or JWT authorizer ' +
+        "rejects the token. Check the header the authorizer reads, the token's issuer and audience, and the cached result (TTL).",
+      errorType?.[2] ?? unauthorizedBody?.text ?? v.e.anchor.text,
+    );
+  }
+  if (!errorType && !apigw) return undefined;
+  return makeFinding(
+    'origin-aws-api-gateway',
+    'The response passed through AWS API Gateway',
+    'Use the x-amzn-RequestId to find the request in the API Gateway execution logs: they show whether the ' +
+      'authorizer or the backend produced the error.',
+    quoteOf(v, errorType, apigw),
+  );
+}
 
-  if (serverValue.startsWith('awselb') && (status === 401 || status === 403)) {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-aws-alb',
-        'The AWS load balancer answered, not your application',
-        '"Server: awselb" means the Application Load Balancer generated this response. An ALB answers 401 when an ' +
-          'authenticate-oidc or authenticate-cognito rule refuses a request it cannot redirect to the login page ' +
-          '(API calls, or on-unauthenticated-request set to deny); a 403 comes from a listener rule or AWS WAF.',
-        server?.[2] ?? e.anchor.text,
-      ),
-    );
-  }
-  if (serverValue === 'amazons3') {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-amazon-s3',
-        'Amazon S3 answered',
-        "S3 does not know your app's users. Its refusals come from the bucket policy, object permissions, or a " +
-          'presigned URL that expired or was signed for another method.',
-        server?.[2] ?? e.anchor.text,
-      ),
-    );
-  }
-  const azureRef = has('x-azure-ref');
-  if (azureRef) {
-    identified = true;
-    findings.push(
-      makeFinding(
-        'origin-azure-front-door',
-        'The response passed through Azure Front Door',
-        "Look up the x-azure-ref value in Front Door's access and WAF logs to see whether its WAF policy acted or the origin answered.",
-        azureRef[2],
-      ),
-    );
-  }
+const awsApiGateway: Detector = {
+  identifies: true,
+  detect: (v) => {
+    const f = awsGatewayFinding(v);
+    return f && [f];
+  },
+};
 
-  const upstreamTime = has('x-envoy-upstream-service-time');
-  const envoy = serverValue.includes('envoy') || anyPrefix('x-envoy-') !== undefined;
-  if (envoy) {
-    identified = true;
+const awsAlb: Detector = {
+  identifies: true,
+  detect: (v) =>
+    v.serverValue.startsWith('awselb') && (v.status === 401 || v.status === 403)
+      ? [
+          makeFinding(
+            'origin-aws-alb',
+            'The AWS load balancer answered, not your application',
+            '"Server: awselb" means the Application Load Balancer generated this response. An ALB answers 401 when an ' +
+              'authenticate-oidc or authenticate-cognito rule refuses a request it cannot redirect to the login page ' +
+              '(API calls, or on-unauthenticated-request set to deny); a 403 comes from a listener rule or AWS WAF.',
+            quoteOf(v, v.server),
+          ),
+        ]
+      : undefined,
+};
+
+const amazonS3: Detector = {
+  identifies: true,
+  detect: (v) =>
+    v.serverValue === 'amazons3'
+      ? [
+          makeFinding(
+            'origin-amazon-s3',
+            'Amazon S3 answered',
+            "S3 does not know your app's users. Its refusals come from the bucket policy, object permissions, or a " +
+              'presigned URL that expired or was signed for another method.',
+            quoteOf(v, v.server),
+          ),
+        ]
+      : undefined,
+};
+
+const azureFrontDoor: Detector = {
+  identifies: true,
+  detect: (v) => {
+    const ref = v.has('x-azure-ref');
+    return ref
+      ? [
+          makeFinding(
+            'origin-azure-front-door',
+            'The response passed through Azure Front Door',
+            "Look up the x-azure-ref value in Front Door's access and WAF logs to see whether its WAF policy acted or the origin answered.",
+            ref[2],
+          ),
+        ]
+      : undefined;
+  },
+};
+
+const envoy: Detector = {
+  identifies: true,
+  detect: (v) => {
+    if (!v.serverValue.includes('envoy') && v.anyPrefix('x-envoy-') === undefined) return undefined;
+    const upstreamTime = v.has('x-envoy-upstream-service-time');
     if (upstreamTime) {
-      findings.push(
+      return [
         makeFinding(
           'origin-envoy-upstream',
           'Envoy forwarded this response from your service',
@@ -206,64 +241,101 @@ function hint(e: Exchange): Finding[] {
             'the application, not from the proxy.',
           upstreamTime[2],
         ),
-      );
-    } else if (status === 401 || status === 403) {
-      findings.push(
+      ];
+    }
+    if (v.status !== 401 && v.status !== 403) return [];
+    return [
+      makeFinding(
+        'origin-envoy-generated',
+        'The Envoy proxy (service mesh or gateway) answered itself',
+        'There is no x-envoy-upstream-service-time, so the request never reached the service. With Istio, a ' +
+          'RequestAuthentication or AuthorizationPolicy rejected it: check its JWT rules (issuer, JWKS, audiences) and that ' +
+          'the Authorization header survives every hop in front of the mesh.',
+        quoteOf(v, v.server, v.anyPrefix('x-envoy-')),
+      ),
+    ];
+  },
+};
+
+const proxyVia: Detector = {
+  identifies: false,
+  detect: (v) =>
+    headersNamed(v.e.response.headers, 'via')
+      .filter((via) => !/cloudfront/i.test(via[1]))
+      .map((via) =>
         makeFinding(
-          'origin-envoy-generated',
-          'The Envoy proxy (service mesh or gateway) answered itself',
-          'There is no x-envoy-upstream-service-time, so the request never reached the service. With Istio, a ' +
-            'RequestAuthentication or AuthorizationPolicy rejected it: check its JWT rules (issuer, JWKS, audiences) and that ' +
-            'the Authorization header survives every hop in front of the mesh.',
-          server?.[2] ?? anyPrefix('x-envoy-')?.[2] ?? e.anchor.text,
+          'origin-proxy-via',
+          `The response passed through a proxy (Via: ${shown(via[1], 80)})`,
+          "Each hop listed in Via can answer, cache or rewrite requests. If the 401 is missing from the application's " +
+            'logs, one of these hops produced it.',
+          via[2],
         ),
-      );
-    }
-  }
-
-  for (const via of headersNamed(headers, 'via')) {
-    if (/cloudfront/i.test(via[1])) continue;
-    findings.push(
-      makeFinding(
-        'origin-proxy-via',
-        `The response passed through a proxy (Via: ${shown(via[1], 80)})`,
-        "Each hop listed in Via can answer, cache or rewrite requests. If the 401 is missing from the application's " +
-          'logs, one of these hops produced it.',
-        via[2],
       ),
-    );
-  }
+};
 
-  if (!identified) {
-    const poweredBy = firstHeader(headers, 'x-powered-by');
-    const powered = poweredBy && POWERED_BY_NOTES.find(([re]) => re.test(poweredBy[1]));
-    const software = server && SERVER_NOTES.find(([re]) => re.test(server[1].trim()));
-    const note = powered ? ([powered, poweredBy] as const) : software ? ([software, server] as const) : undefined;
-    if (note) {
-      const [[, label, detail], line] = note;
-      findings.push(
-        makeFinding('origin-server-software', `The response came from ${label}`, detail, line?.[2] ?? e.anchor.text),
-      );
-    }
-  }
+const defaultErrorPage: Detector = {
+  identifies: false,
+  detect: (v) => {
+    if (v.status !== 401) return undefined;
+    const line = v.e.response.body.find((l) => {
+      const t = l.text.toLowerCase();
+      return t.includes('could not verify that you') || t.includes('<center>nginx') || t.includes('401 authorization required');
+    });
+    return line
+      ? [
+          makeFinding(
+            'origin-default-error-page',
+            "This is the web server's built-in 401 page",
+            "The body is nginx's or Apache's default error page, so the web server configuration (auth_basic, AuthType, " +
+              'Require rules) produced the 401, not the application.',
+            line.text,
+          ),
+        ]
+      : undefined;
+  },
+};
 
-  const defaultPage = e.response.body.find((l) => {
-    const t = l.text.toLowerCase();
-    return (
-      t.includes('could not verify that you') || t.includes('<center>nginx') || t.includes('401 authorization required')
-    );
-  });
-  if (defaultPage && status === 401) {
-    findings.push(
-      makeFinding(
-        'origin-default-error-page',
-        "This is the web server's built-in 401 page",
-        "The body is nginx's or Apache's default error page, so the web server configuration (auth_basic, AuthType, " +
-          'Require rules) produced the 401, not the application.',
-        defaultPage.text,
-      ),
-    );
+/** Only when no detector named the hop: what the Server or X-Powered-By header says about the software. */
+function serverSoftware(v: View): Finding[] {
+  const poweredBy = v.has('x-powered-by');
+  const powered = poweredBy && POWERED_BY_NOTES.find(([re]) => re.test(poweredBy[1]));
+  const server = v.server;
+  const software = server && SERVER_NOTES.find(([re]) => re.test(server[1].trim()));
+  const note = powered ? ([powered, poweredBy] as const) : software ? ([software, server] as const) : undefined;
+  if (!note) return [];
+  const [[, label, detail], line] = note;
+  return [makeFinding('origin-server-software', `The response came from ${label}`, detail, quoteOf(v, line))];
+}
+
+/** In the order their findings are listed. The server-software note goes before the default page. */
+const DETECTORS: readonly Detector[] = [cloudflare, cdnChallenge, cloudFront, awsApiGateway, awsAlb, amazonS3, azureFrontDoor, envoy, proxyVia];
+const LATE_DETECTORS: readonly Detector[] = [defaultErrorPage];
+
+function viewOf(e: Exchange): View {
+  const headers = e.response.headers;
+  const server = firstHeader(headers, 'server');
+  return {
+    e,
+    status: e.response.status ?? 0,
+    server,
+    serverValue: server?.[1].trim().toLowerCase() ?? '',
+    has: (name) => firstHeader(headers, name),
+    anyPrefix: (prefix) => headers.find((h) => h[0].toLowerCase().startsWith(prefix)),
+  };
+}
+
+function hint(e: Exchange): Finding[] {
+  const v = viewOf(e);
+  const findings: Finding[] = [];
+  let identified = false;
+  for (const d of DETECTORS) {
+    const found = d.detect(v);
+    if (!found) continue;
+    identified ||= d.identifies;
+    findings.push(...found);
   }
+  if (!identified) findings.push(...serverSoftware(v));
+  for (const d of LATE_DETECTORS) findings.push(...(d.detect(v) ?? []));
   return findings;
 }
 

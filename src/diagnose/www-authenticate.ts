@@ -28,6 +28,10 @@ export interface ChallengeParse {
 
 /** Real headers carry one to three challenges; a cap keeps hostile input from building huge arrays. */
 export const MAX_CHALLENGES = 64;
+/** As long as a header line may be (input-sanitize.ts MAX_LINE_CHARS): folded or HAR values get no more. */
+export const MAX_CHALLENGE_CHARS = 8_192;
+/** Distinct syntax notes kept; one bad header repeated a thousand times needs only a few. */
+const MAX_PROBLEMS = 20;
 
 const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
@@ -42,105 +46,119 @@ interface Draft {
   params: Record<string, string>;
 }
 
-export function parseChallenges(value: string): ChallengeParse {
-  const s = value;
-  const n = s.length;
-  const challenges: Draft[] = [];
-  const problems: string[] = [];
-  const problem = (text: string) => {
-    if (!problems.includes(text)) problems.push(text);
-  };
-  let i = 0;
-  let current: Draft | undefined;
-
-  const skipWs = () => {
-    while (i < n && (s[i] === ' ' || s[i] === '\t')) i++;
-  };
-  const readToken = (): string => {
-    const start = i;
-    while (i < n && isTchar(s[i])) i++;
-    return s.slice(start, i);
-  };
-  const readQuoted = (): string => {
-    // s[i] is the opening quote
-    i++;
-    let out = '';
-    while (i < n && s[i] !== '"') {
-      if (s[i] === '\\' && i + 1 < n) {
-        out += s[i + 1];
-        i += 2;
-      } else {
-        out += s[i];
-        i++;
-      }
+/** A cursor over the header value; every method moves forward or leaves i where it was. */
+class Scanner {
+  i = 0;
+  readonly n: number;
+  // A Set: de-duplicating with Array.includes made a header of distinct bad params quadratic.
+  readonly problems = new Set<string>();
+  constructor(readonly s: string) {
+    this.n = s.length;
+  }
+  get ch(): string | undefined {
+    return this.s[this.i];
+  }
+  problem(text: string): void {
+    if (this.problems.size < MAX_PROBLEMS) this.problems.add(text);
+  }
+  skipWs(): void {
+    while (this.i < this.n && (this.ch === ' ' || this.ch === '\t')) this.i++;
+  }
+  readToken(): string {
+    const start = this.i;
+    while (this.i < this.n && isTchar(this.ch)) this.i++;
+    return this.s.slice(start, this.i);
+  }
+  /** At an opening quote: the unescaped content, with the cursor after the closing quote. */
+  readQuoted(): string {
+    const { s, n } = this;
+    this.i++;
+    const parts: string[] = [];
+    let from = this.i;
+    while (this.i < n && s[this.i] !== '"') {
+      if (s[this.i] === '\\' && this.i + 1 < n) {
+        parts.push(s.slice(from, this.i));
+        from = this.i + 1;
+        this.i += 2;
+      } else this.i++;
     }
-    if (i >= n) problem('A quoted value is missing its closing quote.');
-    else i++;
-    return out;
-  };
-  // Recovery: skip to the next comma that is not inside a quoted string.
-  const skipToComma = () => {
-    while (i < n && s[i] !== ',') {
-      if (s[i] === '"') readQuoted();
-      else i++;
+    parts.push(s.slice(from, this.i));
+    if (this.i >= n) this.problem('A quoted value is missing its closing quote.');
+    else this.i++;
+    return parts.join('');
+  }
+  /** Recovery: skip to the next comma that is not inside a quoted string. */
+  skipToComma(): void {
+    while (this.i < this.n && this.ch !== ',') {
+      if (this.ch === '"') this.readQuoted();
+      else this.i++;
     }
-  };
+  }
   /** token68 directly after the scheme, or undefined (and i unchanged) if params follow instead. */
-  const tryToken68 = (): string | undefined => {
-    const start = i;
-    while (i < n && TOKEN68_CHAR.test(s[i] ?? '')) i++;
-    if (i === start) return undefined;
-    while (i < n && s[i] === '=') i++;
-    const end = i;
-    skipWs();
-    if (i >= n || s[i] === ',') return s.slice(start, end);
-    i = start;
+  tryToken68(): string | undefined {
+    const start = this.i;
+    while (this.i < this.n && TOKEN68_CHAR.test(this.ch ?? '')) this.i++;
+    if (this.i === start) return undefined;
+    while (this.i < this.n && this.ch === '=') this.i++;
+    const end = this.i;
+    this.skipWs();
+    if (this.i >= this.n || this.ch === ',') return this.s.slice(start, end);
+    this.i = start;
     return undefined;
-  };
+  }
+}
+
+export function parseChallenges(value: string): ChallengeParse {
+  const sc = new Scanner(value.length > MAX_CHALLENGE_CHARS ? value.slice(0, MAX_CHALLENGE_CHARS) : value);
+  if (sc.s !== value) sc.problem('The header is longer than 8 KB; only the first 8 KB were read.');
+  const { s, n } = sc;
+  const challenges: Draft[] = [];
+  let current: Draft | undefined;
+  const problem = (text: string) => sc.problem(text);
 
   let commaSinceLast = true;
-  while (i < n) {
-    skipWs();
-    if (s[i] === ',') {
-      i++;
+  while (sc.i < n) {
+    sc.skipWs();
+    if (s[sc.i] === ',') {
+      sc.i++;
       commaSinceLast = true;
       continue;
     }
-    if (i >= n) break;
-    const name = readToken();
+    if (sc.i >= n) break;
+    const name = sc.readToken();
     if (name === '') {
-      problem(`Unexpected character "${s[i] === '"' ? 'a quote' : s[i]}" where a scheme or parameter name belongs.`);
-      if (s[i] === '"') readQuoted();
-      else i++;
-      skipToComma();
+      problem(`Unexpected character "${s[sc.i] === '"' ? 'a quote' : s[sc.i]}" where a scheme or parameter name belongs.`);
+      if (s[sc.i] === '"') sc.readQuoted();
+      else sc.i++;
+      sc.skipToComma();
       continue;
     }
-    const afterName = i;
-    skipWs();
-    if (current && s[i] === '=') {
-      i++;
-      skipWs();
+    const afterName = sc.i;
+    sc.skipWs();
+    if (current && s[sc.i] === '=') {
+      sc.i++;
+      sc.skipWs();
       let paramValue: string;
-      if (s[i] === '"') paramValue = readQuoted();
+      if (s[sc.i] === '"') paramValue = sc.readQuoted();
       else {
-        paramValue = readToken();
+        paramValue = sc.readToken();
         if (paramValue === '') {
           problem(`The parameter "${name}" has no value.`);
-          skipToComma();
+          sc.skipToComma();
         }
       }
       const key = name.toLowerCase();
       if (key in current.params) problem(`The parameter "${key}" appears twice in one challenge.`);
       else current.params[key] = paramValue;
-      skipWs();
-      if (i < n && s[i] !== ',') problem('Parameters must be separated by commas.');
+      sc.skipWs();
+      if (sc.i < n && s[sc.i] !== ',') problem('Parameters must be separated by commas.');
       commaSinceLast = false;
       continue;
     }
-    if (!current && s[i] === '=') {
+    if (!current && s[sc.i] === '=') {
       problem('The header starts with a parameter; the auth-scheme (e.g. Basic or Bearer) is missing.');
-      i++;
-      skipToComma();
+      sc.i++;
+      sc.skipToComma();
       continue;
     }
     // A token not followed by "=" starts a new challenge.
@@ -150,25 +168,25 @@ export function parseChallenges(value: string): ChallengeParse {
       break;
     }
     commaSinceLast = false;
-    i = afterName;
+    sc.i = afterName;
     current = { scheme: name, params: Object.create(null) as Record<string, string> };
     challenges.push(current);
-    if (s[i] === ' ' || s[i] === '\t') {
-      skipWs();
-      const t68 = tryToken68();
+    if (s[sc.i] === ' ' || s[sc.i] === '\t') {
+      sc.skipWs();
+      const t68 = sc.tryToken68();
       if (t68 !== undefined) current.token68 = t68;
-    } else if (i < n && s[i] !== ',') {
+    } else if (sc.i < n && s[sc.i] !== ',') {
       problem(`The scheme "${name}" must be followed by a space.`);
     }
   }
-  if (challenges.length === 0 && problems.length === 0) problem('The header is empty.');
+  if (challenges.length === 0 && sc.problems.size === 0) problem('The header is empty.');
   return {
     challenges: challenges.map((c) => ({
       scheme: c.scheme,
       params: c.params,
       ...(c.token68 !== undefined && { token68: c.token68 }),
     })),
-    problems,
+    problems: [...sc.problems],
   };
 }
 

@@ -3,8 +3,8 @@
  * loaded on first use; every value taken from a paste is written with
  * textContent, so pasted HTML or script is shown, never run.
  */
-import type { Finding } from '../diagnose/finding';
-import { decodeJwt, type JwtReport, type TimeClaim } from '../diagnose/jwt';
+import { sortFindings, type Finding } from '../diagnose/finding';
+import { claimWhen, decodeJwt, type JwtReport, type TimeClaim } from '../diagnose/jwt';
 import { checkClock } from '../diagnose/clock';
 
 // The response analyzer is the large part: fetch it while the person is still pasting,
@@ -41,9 +41,8 @@ export function findingCard(f: Finding): HTMLElement {
 }
 
 function findingList(findings: readonly Finding[]): HTMLElement {
-  const order = { problem: 0, warning: 1, info: 2 };
   const ol = el('ol', { className: 'findings' });
-  ol.append(...[...findings].sort((a, b) => order[a.severity] - order[b.severity]).map(findingCard));
+  ol.append(...sortFindings(findings).map(findingCard));
   return ol;
 }
 
@@ -92,7 +91,7 @@ function claimRow(label: string, value: string | undefined, note?: string): HTML
   const tr = el('tr', {}, el('th', { text: label }), el('td', {}, el('code', { text: value }), note ? el('span', { className: 'small muted', text: ` ${note}` }) : ''));
   return tr;
 }
-const timeRow = (label: string, t?: TimeClaim) => t && claimRow(label, t.date.toISOString().replace('.000Z', 'Z'), `(${t.relative}; ${t.date.toLocaleString()})`);
+const timeRow = (label: string, t?: TimeClaim) => t && claimRow(label, claimWhen(t), `(${t.relative}${t.date ? `; ${t.date.toLocaleString()}` : ''})`);
 
 class JwtInspector extends HTMLElement {
   private last = '';

@@ -74,7 +74,7 @@ describe('parseChallenges', () => {
     const r = parseChallenges('Basic realm="a" Bearer realm="b"');
     expect(r.challenges.map((c) => c.scheme)).toEqual(['Basic', 'Bearer']);
     expect(r.problems).toContain('Challenges must be separated by commas.');
-    const many = parseChallenges('Negotiate, '.repeat(1000));
+    const many = parseChallenges('Negotiate, '.repeat(100));
     expect(many.challenges).toHaveLength(MAX_CHALLENGES);
     expect(many.problems).toEqual([`More than ${MAX_CHALLENGES} challenges; the rest were not read.`]);
   });
