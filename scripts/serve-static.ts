@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 
 function fileFor(pathname: string): string | undefined {
   if (!pathname.startsWith(base)) return undefined;
-  const rel = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.[/\\])+/, '');
+  const rel = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(?:\.\.[/\\])+/, '');
   const path = join(dir, rel);
   if (existsSync(path) && statSync(path).isFile()) return path;
   if (existsSync(join(path, 'index.html'))) return join(path, 'index.html');

@@ -19,7 +19,7 @@ export function decodeEntities(s: string): string {
 }
 
 export function extractStep(page: string): ExtractedStep | undefined {
-  const open = /<article\b[^>]*\bid="step"[^>]*>/.exec(page);
+  const open = /<article\s[^>]*\bid="step"[^>]*>/.exec(page);
   if (!open) return undefined;
   const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(open[0])?.[1];
   const start = open.index + open[0].length;

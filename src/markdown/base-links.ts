@@ -7,7 +7,7 @@ import { defineHastPlugin } from 'satteri';
  */
 export function withBase(base: string, href: string): string {
   if (!href.startsWith('/') || href.startsWith('//')) return href;
-  const prefix = base.replace(/\/+$/, '');
+  const prefix = base.replace(/(?<!\/)\/+$/, '');
   return prefix && !href.startsWith(`${prefix}/`) ? prefix + href : href;
 }
 

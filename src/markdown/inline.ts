@@ -14,7 +14,7 @@ export function inlineMarkdown(source: string, base: string): string {
 export function plainText(source: string): string {
   return source
     .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|\*|_)(\S[\s\S]*?)\1/g, '$2')
     .trim();
 }

@@ -31,7 +31,7 @@ export function checkLinks(dist: string, base = '/'): { problems: string[]; chec
     const root = parse(readFileSync(file, 'utf8'));
     for (const el of root.querySelectorAll('[href], [src]')) {
       const raw = el.getAttribute('href') ?? el.getAttribute('src')!;
-      if (/^(mailto:|data:|javascript:)/i.test(raw)) continue;
+      if (/^(?:mailto:|data:|javascript:)/i.test(raw)) continue;
       const url = new URL(raw, `http://site${pagePath}`);
       if (url.host !== 'site') continue; // external links are the content's sources, not ours to host
       checked++;
