@@ -1,13 +1,32 @@
 /**
  * The guide's addresses and names, in one place: the URL of a node (with the
- * base path, `start` handled once), the step data next to it, and which nodes
- * are the machine's final states. Pure: the build passes import.meta's base,
- * the browser the base embedded in the page.
+ * base path, `start` handled once), the step data next to it, the event names
+ * and the final states. Pure and free of XState, so the browser can use it.
  */
 import { ESCALATE, firstNext, RESOLVED, START, type Next } from './types';
 
-export { ANSWER_PREFIX, FIXED, NOT_FIXED, TICK, answerEvent, isAnswerEvent } from './machine';
 export { ESCALATE, RESOLVED, START };
+
+export const ANSWER_PREFIX = 'ANSWER.';
+export const FIXED = 'FIXED';
+export const NOT_FIXED = 'NOT_FIXED';
+export const TICK = 'TICK';
+
+export type AnswerEvent = { type: `${typeof ANSWER_PREFIX}${string}` };
+export type TickEvent = { type: typeof TICK; step: number; checked: boolean };
+/** What a link in a step can send: an answer, "fixed" or "not fixed". */
+export type LinkEvent = AnswerEvent | { type: typeof FIXED } | { type: typeof NOT_FIXED };
+export type GuideEvent = LinkEvent | TickEvent;
+
+export const answerEvent = (answerId: string): AnswerEvent['type'] => `${ANSWER_PREFIX}${answerId}`;
+export const isAnswerEvent = (type: string): type is AnswerEvent['type'] => type.startsWith(ANSWER_PREFIX);
+
+/** The event a link's data-event names, or undefined if it names none the guide knows. */
+export function guideEvent(type: string | undefined): LinkEvent | undefined {
+  if (type === FIXED || type === NOT_FIXED) return { type };
+  if (type && isAnswerEvent(type)) return { type };
+  return undefined;
+}
 
 /** The final states: the guide ends there (no answers, no "did this fix it?"). */
 export const FINAL_STATES = [RESOLVED, ESCALATE] as const;

@@ -1,14 +1,14 @@
 /**
- * <fix-guide> upgrades the server-rendered guide: it runs the XState machine
+ * <fix-guide> upgrades the server-rendered guide: it runs the guide's machine
  * compiled from content, swaps the next step in place (no page load, no
  * request: the steps one event away are prefetched while the person reads),
  * keeps the URL, history, focus, title and a live region in step. Every answer
  * stays a real link; whenever a step is not at hand, the click just navigates.
  */
-import { transition } from 'xstate';
-import { compileFlow, createGuideMachine, emptyContext, guideEvent, nodesAfter, NOT_FIXED, replay, TICK, type GuideMachine, type GuideMachineConfig } from '../flow/machine';
+import { compileFlow, emptyContext, nodesAfter, type GuideMachineConfig } from '../flow/compile';
+import { replayTrail as replay, step } from '../flow/step';
 import { flowInput, type GuideData } from '../flow/client-data';
-import { nodeUrl, stepDataUrl } from '../flow/addresses';
+import { guideEvent, nodeUrl, NOT_FIXED, stepDataUrl, TICK } from '../flow/addresses';
 import { typicalPaths } from '../flow/paths';
 import type { GuideContext, TrailStep } from '../flow/types';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
@@ -24,7 +24,6 @@ type Steps = Record<string, StepHtml>;
 
 class FixGuide extends HTMLElement {
   private data!: GuideData;
-  private machine!: GuideMachine;
   private config!: GuideMachineConfig;
   private paths = new Map<string, TrailStep[]>();
   private questions = new Map<string, GuideData['flow']['questions'][number]>();
@@ -39,7 +38,6 @@ class FixGuide extends HTMLElement {
     this.data = JSON.parse(island.textContent) as GuideData;
     const flow = flowInput(this.data);
     this.config = compileFlow(flow);
-    this.machine = createGuideMachine(this.config);
     this.paths = typicalPaths(flow);
     for (const q of this.data.flow.questions) this.questions.set(q.id, q);
     for (const f of this.data.flow.fixes) this.fixTitles.set(f.id, f.title);
@@ -47,14 +45,14 @@ class FixGuide extends HTMLElement {
     const stored = loadContext();
     const final = node === 'resolved' || node === 'escalate';
     // The stored trail counts only if it still leads here (another tab, or content changed since).
-    const replayed = stored && !final ? replay(this.machine, stored) : undefined;
+    const replayed = stored && !final ? replay(this.config, stored) : undefined;
     const own = !!stored && (final || replayed?.node === node);
     const ticked = stored?.ticked ?? {};
     if (own) this.context = replayed ? { ...replayed.context, ticked } : stored;
     else {
       // Opened cold: the usual answers to here, and the shortlist they give (so "No" tries the other likely causes).
       const trail = this.paths.get(node) ?? [];
-      this.context = { ...emptyContext(), trail, shortlist: replay(this.machine, { trail, tried: [] })?.context.shortlist ?? [], ticked };
+      this.context = { ...emptyContext(), trail, shortlist: replay(this.config, { trail, tried: [] })?.context.shortlist ?? [], ticked };
     }
     this.renderAnswers(!own);
     this.restoreTicks();
@@ -121,13 +119,13 @@ class FixGuide extends HTMLElement {
       next = a.dataset.change;
       const cut = this.context.trail.findIndex((s) => s.node === next);
       const trail = this.context.trail.slice(0, Math.max(cut, 0));
-      context = { ...(replay(this.machine, { trail, tried: [] })?.context ?? { ...emptyContext(), trail }), ticked: this.context.ticked };
+      context = { ...(replay(this.config, { trail, tried: [] })?.context ?? { ...emptyContext(), trail }), ticked: this.context.ticked };
     } else {
       const event = guideEvent(a.dataset.event);
       if (!event) return;
-      const snapshot = this.machine.resolveState({ value: this.node, context: this.context });
-      const [after] = transition(this.machine, snapshot, event);
-      next = String(after.value);
+      const after = step(this.config, this.node, this.context, event);
+      if (!after) return;
+      next = after.node;
       context = after.context;
     }
     this.context = context;
@@ -139,9 +137,8 @@ class FixGuide extends HTMLElement {
     const box = e.target as HTMLInputElement;
     if (box.type !== 'checkbox' || box.dataset.step === undefined) return;
     const fix = this.node;
-    const snapshot = this.machine.resolveState({ value: fix, context: this.context });
-    const [after] = transition(this.machine, snapshot, { type: TICK, step: Number(box.dataset.step), checked: box.checked });
-    this.context = after.context;
+    const after = step(this.config, fix, this.context, { type: TICK, step: Number(box.dataset.step), checked: box.checked });
+    if (after) this.context = after.context;
     saveTicks(fix, this.context.ticked[fix] ?? []);
     saveContext(this.context);
   };
@@ -186,9 +183,8 @@ class FixGuide extends HTMLElement {
   private pointNotFixed() {
     const no = this.step.querySelector<HTMLAnchorElement>(`a[data-event="${NOT_FIXED}"]`);
     if (!no) return;
-    const snapshot = this.machine.resolveState({ value: this.node, context: this.context });
-    const next = String(transition(this.machine, snapshot, { type: NOT_FIXED })[0].value);
-    if (next === no.dataset.next) return;
+    const next = step(this.config, this.node, this.context, { type: NOT_FIXED })?.node;
+    if (!next || next === no.dataset.next) return;
     no.href = nodeUrl(this.data.base, next);
     no.dataset.next = next;
     // FixStep's "Next: …" line under the buttons names the plain link's target; name the real next try.

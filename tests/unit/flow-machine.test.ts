@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { compileFlow, createGuideMachine, eventsFor, replay, answerEvent, FIXED, NOT_FIXED, TICK, guideEvent, nodesAfter, type TransitionConfig } from '../../src/flow/machine';
+import { createActor, initialTransition, transition } from 'xstate';
+import fc from 'fast-check';
+import { compileFlow, createGuideMachine, replay as replayXState, answerEvent, FIXED, NOT_FIXED, TICK, guideEvent, nodesAfter, type GuideEvent, type TransitionConfig } from '../../src/flow/machine';
+import { eventsFor, replayTrail as replay, step } from '../../src/flow/step';
 import { typicalPaths } from '../../src/flow/paths';
 import { nextTry } from '../../src/flow/types';
 import { shortlistFlow, validFlow } from './fixtures/flow';
@@ -46,7 +48,8 @@ describe('compileFlow', () => {
 });
 
 describe('the guide machine', () => {
-  const machine = createGuideMachine(compileFlow(validFlow()));
+  const config = compileFlow(validFlow());
+  const machine = createGuideMachine(config);
 
   it('walks answers to a fix, records the trail, then NOT_FIXED moves on and ends in escalation', () => {
     const actor = createActor(machine).start();
@@ -90,14 +93,15 @@ describe('the guide machine', () => {
 
   it('replays a stored context to the state it leads to, and refuses a stale one', () => {
     const context = { trail: [{ node: 'start', answer: 'web' }, { node: 'web-q', answer: 'loop' }], tried: ['fix-cookies'] };
-    expect(eventsFor(context).map((e) => e.type)).toEqual(['ANSWER.web', 'ANSWER.loop', 'NOT_FIXED']);
-    expect(replay(machine, context)?.node).toBe('fix-token');
-    expect(replay(machine, { trail: [{ node: 'start', answer: 'gone' }], tried: [] })).toBeUndefined();
+    expect(eventsFor(context).map((e: GuideEvent) => e.type)).toEqual(['ANSWER.web', 'ANSWER.loop', 'NOT_FIXED']);
+    expect(replay(config, context)?.node).toBe('fix-token');
+    expect(replay(config, { trail: [{ node: 'start', answer: 'gone' }], tried: [] })).toBeUndefined();
   });
 });
 
 describe('the guide machine with shortlists', () => {
-  const machine = createGuideMachine(compileFlow(shortlistFlow()));
+  const config = compileFlow(shortlistFlow());
+  const machine = createGuideMachine(config);
   const walk = (...types: string[]) => {
     const actor = createActor(machine).start();
     const seen: string[] = [];
@@ -130,10 +134,11 @@ describe('the guide machine with shortlists', () => {
 
   it('replays a stored trail with a shortlist to the same node and rebuilds the shortlist', () => {
     const stored = { trail: [{ node: 'start', answer: 'proxy' }], tried: ['fix-nginx', 'fix-ingress'] };
-    const result = replay(machine, stored);
+    const result = replay(config, stored);
     expect(result?.node).toBe('fix-header');
     expect(result?.context.shortlist).toEqual(['fix-nginx', 'fix-ingress', 'fix-header']);
-    expect(replay(machine, { ...stored, tried: ['fix-nginx', 'fix-ingress', 'fix-header', 'x', 'y'] })).toBeUndefined();
+    expect(replayXState(machine, stored)).toEqual(result);
+    expect(replay(config, { ...stored, tried: ['fix-nginx', 'fix-ingress', 'fix-header', 'x', 'y'] })).toBeUndefined();
   });
 
   it('nextTry: shortlist first, then the chain skipping tried, then escalate', () => {
@@ -170,9 +175,9 @@ describe('typicalPaths', () => {
 
   it('a typical path replays to its node; a trail that skips the start does not', () => {
     const flow = validFlow();
-    const machine = createGuideMachine(compileFlow(flow));
-    expect(replay(machine, { trail: typicalPaths(flow).get('fix-cookies')!, tried: [] })?.node).toBe('fix-cookies');
-    expect(replay(machine, { trail: [{ node: 'web-q', answer: 'loop' }], tried: [] })).toBeUndefined();
+    const config = compileFlow(flow);
+    expect(replay(config, { trail: typicalPaths(flow).get('fix-cookies')!, tried: [] })?.node).toBe('fix-cookies');
+    expect(replay(config, { trail: [{ node: 'web-q', answer: 'loop' }], tried: [] })).toBeUndefined();
   });
 });
 
@@ -184,4 +189,32 @@ describe('the browser copy of the flow', () => {
     expect(compileFlow(flowInput(shipped))).toEqual(compileFlow(flow));
     expect(JSON.stringify(shipped)).not.toContain('content/flow/');
   });
+});
+
+describe('step(): the browser\'s transition function agrees with XState', () => {
+  const flows = { valid: validFlow(), shortlists: shortlistFlow() };
+  for (const [name, flow] of Object.entries(flows)) {
+    it(`on random event sequences over the ${name} flow`, () => {
+      const config = compileFlow(flow);
+      const machine = createGuideMachine(config);
+      const answers = flow.questions.flatMap((q) => q.answers.map((a) => answerEvent(a.id)));
+      const event = fc.oneof(
+        fc.constantFrom(...answers, FIXED, NOT_FIXED).map((type) => guideEvent(type)!),
+        fc.record({ type: fc.constant(TICK), step: fc.nat(4), checked: fc.boolean() }) as fc.Arbitrary<GuideEvent>,
+      );
+      fc.assert(
+        fc.property(fc.array(event, { maxLength: 12 }), (events) => {
+          let [snapshot] = initialTransition(machine);
+          let mine = { node: 'start', context: snapshot.context };
+          for (const e of events) {
+            [snapshot] = transition(machine, snapshot, e);
+            mine = step(config, mine.node, mine.context, e) ?? mine;
+            expect(mine.node).toBe(String(snapshot.value));
+            expect(mine.context).toEqual(snapshot.context);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });
