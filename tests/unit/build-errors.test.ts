@@ -1,6 +1,13 @@
 /**
  * A content mistake must stop the real build with a message a content author
- * can act on: the file and the field. Each case breaks one copy of content/.
+ * can act on: the file and the field.
+ *
+ * Two runs instead of one build per mistake (each full build is most of a
+ * minute on a small machine): a schema mistake stops Astro's content sync, so
+ * `astro sync` (the same loaders and schemas a build runs first) proves it; the
+ * cross-file checks all run together when the first page loads the site and
+ * report every problem at once, so one real build with three mistakes planted
+ * in one copy of content/ proves all three.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,43 +18,59 @@ import { afterAll, describe, expect, it } from 'vitest';
 const work = mkdtempSync(join(tmpdir(), 'fix401-broken-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function buildWith(name: string, breakIt: (dir: string) => void): { ok: boolean; output: string } {
+function runWith(command: 'sync' | 'build', name: string, breakIt: (dir: string) => void): { ok: boolean; output: string } {
   const dir = join(work, name);
   cpSync('content', dir, { recursive: true });
   breakIt(dir);
-  const r = spawnSync('astro', ['build'], {
+  const r = spawnSync('astro', [command], {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CONTENT_DIR: dir, OUT_DIR: join(work, `${name}-dist`), ASTRO_CACHE_DIR: join(work, `${name}-cache`) },
     encoding: 'utf8',
   });
   // Colour codes (CI forces them on) would split "title: is required" around escape sequences.
   return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
-const edit = (file: string, from: RegExp | string, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+const once = <T>(f: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= f());
+};
+const edit = (file: string, from: RegExp | string, to: string) => {
+  const before = readFileSync(file, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`${file}: nothing to break (${String(from)}); update this test`);
+  writeFileSync(file, after);
+};
 
-describe('the build refuses broken content', { timeout: 120_000 }, () => {
+const schemaBroken = once(() => runWith('sync', 'missing-field', (d) => edit(join(d, 'fixes/jwt-expired.md'), /^title:.*\n/m, '')));
+const crossFileBroken = once(() =>
+  runWith('build', 'cross-file', (d) => {
+    edit(join(d, 'flow/api-always.md'), 'next: bearer-token-missing', 'next: bearer-token-mising');
+    cpSync(join(d, 'examples/plugin-block.md'), join(d, 'examples/plugin-block-copy.md'));
+    edit(join(d, 'examples/bad-cache.md'), /^id: bad-cache$/m, 'id: cached-login-page');
+  }),
+);
+
+describe('the build refuses broken content', { timeout: 180_000 }, () => {
   it('a missing required field names the file and the field', () => {
-    const r = buildWith('missing-field', (d) => edit(join(d, 'fixes/jwt-expired.md'), /^title:.*\n/m, ''));
+    const r = schemaBroken();
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/fixes\/jwt-expired\.md/);
     expect(r.output).toMatch(/title: is required/);
   });
 
   it('an answer pointing to an unknown id names the file, the answer and a suggestion', () => {
-    const r = buildWith('unknown-next', (d) => edit(join(d, 'flow/api-always.md'), 'next: bearer-token-missing', 'next: bearer-token-mising'));
+    const r = crossFileBroken();
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/api-always\.md: answers\[0\]\.next "bearer-token-mising" is not a question or fix id \(did you mean "bearer-token-missing"\?\)/);
   });
 
   it('two files with the same id name both files', () => {
-    const r = buildWith('duplicate-id', (d) => {
-      cpSync(join(d, 'examples/bad-cache.md'), join(d, 'examples/bad-cache-copy.md'));
-    });
+    const r = crossFileBroken();
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/examples\/bad-cache(-copy)?\.md: id "bad-cache" is already used in .*examples\/bad-cache(-copy)?\.md/);
+    expect(r.output).toMatch(/examples\/plugin-block(-copy)?\.md: id "plugin-block" is already used in .*examples\/plugin-block(-copy)?\.md/);
   });
 
   it('a published id that disappears without an alias fails, pointing at ids.lock', () => {
-    const r = buildWith('lost-id', (d) => edit(join(d, 'examples/bad-cache.md'), /^id: bad-cache$/m, 'id: cached-login-page'));
+    const r = crossFileBroken();
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/ids\.lock: "examples\/bad-cache" was published but no entry has it/);
   });
