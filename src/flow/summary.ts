@@ -1,3 +1,4 @@
+import { answerRows } from './answers';
 import type { GuideContext } from './types';
 
 /** What the support request needs to know about the content, looked up by id. */
@@ -18,11 +19,7 @@ export interface AnswerLine {
 }
 
 export function answerLines(context: Pick<GuideContext, 'trail'>, lookup: SummaryLookup): AnswerLine[] {
-  return context.trail.flatMap((s) => {
-    const q = lookup.question(s.node);
-    const a = q?.answers.find((x) => x.id === s.answer);
-    return q && a ? [{ question: q.question, answer: a.label }] : [];
-  });
+  return answerRows(context.trail, (id) => lookup.question(id)).map(({ question, answer }) => ({ question, answer }));
 }
 
 /**

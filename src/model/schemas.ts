@@ -11,9 +11,6 @@ export const idSchema = z
     error: 'must be lowercase letters and digits joined by single hyphens, e.g. "cookie-domain-mismatch"',
   });
 
-/** Ids that name built-in steps of the guide rather than content entries. */
-export const RESERVED_IDS = ['resolved', 'escalate'] as const;
-
 export const audiences = ['visitor', 'owner', 'api', 'cms', 'cloud'] as const;
 export const audienceSchema = z.enum(audiences);
 
@@ -146,5 +143,3 @@ export type FixData = z.infer<typeof fixSchema>;
 export type ChecklistData = z.infer<typeof checklistSchema>;
 export type ExampleData = z.infer<typeof exampleSchema>;
 export type ExplainerData = z.infer<typeof explainerSchema>;
-export type Step = z.infer<typeof stepSchema>;
-export type Audience = z.infer<typeof audienceSchema>;

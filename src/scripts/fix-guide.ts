@@ -8,7 +8,8 @@
 import { compileFlow, emptyContext, nodesAfter, type GuideMachineConfig } from '../flow/compile';
 import { replayTrail as replay, step } from '../flow/step';
 import { flowInput, type GuideData } from '../flow/client-data';
-import { guideEvent, nodeUrl, NOT_FIXED, stepDataUrl, TICK } from '../flow/addresses';
+import { guideEvent, isFinal, nodeUrl, NOT_FIXED, START, stepDataUrl, TICK } from '../flow/addresses';
+import { answerRows } from '../flow/answers';
 import { typicalPaths } from '../flow/paths';
 import type { GuideContext, TrailStep } from '../flow/types';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
@@ -43,7 +44,7 @@ class FixGuide extends HTMLElement {
     for (const f of this.data.flow.fixes) this.fixTitles.set(f.id, f.title);
     const node = this.node;
     const stored = loadContext();
-    const final = node === 'resolved' || node === 'escalate';
+    const final = isFinal(node);
     // The stored trail counts only if it still leads here (another tab, or content changed since).
     const replayed = stored && !final ? replay(this.config, stored) : undefined;
     const own = !!stored && (final || replayed?.node === node);
@@ -72,7 +73,7 @@ class FixGuide extends HTMLElement {
   /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"). */
   private prefetchAround(node: string) {
     this.removeAttribute('data-ready');
-    const loads = [...new Set([...nodesAfter(this.config, node), 'start'])].map((id) => this.prefetch(id));
+    const loads = [...new Set([...nodesAfter(this.config, node), START])].map((id) => this.prefetch(id));
     void Promise.all(loads).then(() => {
       if (this.node === node) this.setAttribute('data-ready', '');
     });
@@ -113,7 +114,7 @@ class FixGuide extends HTMLElement {
     let next: string;
     let context: GuideContext;
     if (a.dataset.restart !== undefined) {
-      next = 'start';
+      next = START;
       context = { ...emptyContext(), ticked: this.context.ticked };
     } else if (a.dataset.change) {
       next = a.dataset.change;
@@ -205,11 +206,7 @@ class FixGuide extends HTMLElement {
   private renderAnswers(typical: boolean) {
     const holder = this.querySelector('[data-answers]');
     if (!holder) return;
-    const rows = this.context.trail.flatMap((s) => {
-      const q = this.questions.get(s.node);
-      const a = q?.answers.find((x) => x.id === s.answer);
-      return q && a ? [{ node: s.node, question: q.question, answer: a.label }] : [];
-    });
+    const rows = answerRows(this.context.trail, (id) => this.questions.get(id));
     const section = document.createElement('section');
     section.className = 'your-answers';
     section.setAttribute('aria-labelledby', 'answers-title');
