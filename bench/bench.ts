@@ -15,6 +15,7 @@ import { createSearch, invertedIndex } from '../src/search/engine';
 import type { SearchDoc } from '../src/search/documents';
 import { syntheticContent, syntheticDocs } from './synthetic';
 import { SEARCH_QUERIES as QUERIES } from '../tests/unit/fixtures/search-queries';
+import { analyze, claimWhen, decodeJwt, parseChallenges, parseInput, prettyJson } from '../src/diagnose';
 
 const PORT = 4455;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -26,6 +27,125 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
+
+// ---- Diagnose: each pure parser on hostile and realistic pastes (issue 12). `BENCH_ONLY=diagnose npm run bench`
+// runs only these rows. Shapes: obs-fold continuation lines (` ,pN=` and plain text) that the input parser joins,
+// long lines, a realistic curl -v / HAR paste of 1 MB, and JWTs with out-of-range dates and deep nesting.
+function diagnoseBench() {
+  const MB = 1_048_576;
+  const fill = (head: string, unit: (i: number) => string, size: number) => {
+    const parts = [head];
+    let n = head.length;
+    for (let i = 0; n < size; i++) {
+      const u = unit(i);
+      parts.push(u);
+      n += u.length;
+    }
+    return parts.join('').slice(0, size);
+  };
+  const status = 'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api"\n';
+  const folds = (size: number) => fill(status, (i) => ` ,p${i}=\n`, size);
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const jwt = (payload: string) => `${b64({ alg: 'RS256', typ: 'JWT' })}.${Buffer.from(payload).toString('base64url')}.c2ln`;
+  const nested = (depth: number) => `{"sub":"1","exp":1700000000,"x":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+  const realisticCurl = (size: number) => {
+    const head = [
+      '*   Trying 192.0.2.10:443...',
+      '* Connected to api.example.com (192.0.2.10) port 443',
+      '* ALPN: curl offers h2,http/1.1',
+      '> GET /v1/orders?page=1 HTTP/2',
+      '> Host: api.example.com',
+      '> User-Agent: curl/8.5.0',
+      '> Accept: application/json',
+      `> Authorization: Bearer ${jwt('{"sub":"42","exp":1700000000,"aud":"orders"}')}`,
+      '> Cookie: session=abc123; theme=dark',
+      '>',
+      '< HTTP/2 401',
+      '< date: Sun, 29 Nov 2026 10:00:00 GMT',
+      '< content-type: application/json',
+      '< www-authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+      '< cache-control: no-store',
+      '< vary: Authorization, Origin',
+      '< set-cookie: session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Secure; HttpOnly',
+      '< server: nginx',
+      '< via: 1.1 varnish',
+      '<',
+      '',
+    ].join('\n');
+    return fill(head, (i) => `{"id":${i},"level":"error","message":"token expired for request ${i}","path":"/v1/orders/${i}","ms":${i % 97}}\n`, size);
+  };
+  const realisticHar = (size: number) => {
+    const body = Array.from({ length: 800 }, (_, i) => `<p>Row ${i}: sign in again to continue</p>`).join('\n');
+    const entry = (i: number) => ({
+      request: { method: 'GET', url: `https://api.example.com/v1/items/${i}`, headers: [{ name: 'Authorization', value: 'Bearer abc.def.ghi' }, { name: 'Accept', value: 'application/json' }] },
+      response: { status: 401, statusText: 'Unauthorized', httpVersion: 'http/2.0', headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }, { name: 'Content-Type', value: 'text/html' }], content: { mimeType: 'text/html', text: `<html><body>${body}</body></html>` } },
+    });
+    const entries = [];
+    for (let i = 0; JSON.stringify(entries).length < size - 50_000; i++) entries.push(entry(i));
+    return JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries } });
+  };
+  const pastes: [string, string][] = [
+    ['obs-fold " ,pN=" lines, 64 KB', folds(64 * 1024)],
+    ['obs-fold " ,pN=" lines, 256 KB', folds(256 * 1024)],
+    ['obs-fold " ,pN=" lines, 1 MB', folds(MB)],
+    ['obs-fold text lines, 1 MB', fill('HTTP/1.1 401 Unauthorized\nX-Note: a\n', (i) => ` word${i % 10} more text here\n`, MB)],
+    ['8 KB header lines, 1 MB', fill('HTTP/1.1 401 Unauthorized\n', () => `WWW-Authenticate: Bearer realm="${'r'.repeat(8150)}"\n`, MB)],
+    ['blank lines, 1 MB', fill('HTTP/1.1 401 Unauthorized\n', () => '\n', MB)],
+    ['realistic curl -v + JSON log body, 1 MB', realisticCurl(MB)],
+    ['realistic HAR, 1 MB', realisticHar(MB)],
+  ];
+  const time = (f: () => unknown) => {
+    const t = performance.now();
+    f();
+    const first = performance.now() - t;
+    if (first > 500) return first; // slow: one run is the measurement
+    const times = [first];
+    for (let k = 0; k < 4; k++) {
+      const t2 = performance.now();
+      f();
+      times.push(performance.now() - t2);
+    }
+    return quantile(times, 0.5);
+  };
+  for (const [label, text] of pastes) {
+    row(`diagnose parseInput, ${label}`, ms(time(() => parseInput(text))), '≤ 100 ms');
+    row(`diagnose analyze, ${label}`, ms(time(() => analyze(text))), '≤ 100 ms');
+  }
+  for (const size of [64 * 1024, 256 * 1024, MB]) {
+    const value = fill('Bearer realm="api"', (i) => ` ,p${i}=`, size);
+    row(`diagnose parseChallenges, " ,pN=" value ${size / 1024} KB`, ms(time(() => parseChallenges(value))), '≤ 100 ms');
+  }
+  const tokens: [string, string][] = [
+    ['exp -1e13', jwt('{"sub":"1","exp":-1e13,"iat":1e300}')],
+    ['payload nested 2,000 deep', jwt(nested(2000))],
+    ['payload nested 10,000 deep', jwt(nested(10_000))],
+    ['64 KB payload', jwt(`{"sub":"1","exp":1700000000,"blob":"${'a'.repeat(47_000)}"}`)],
+  ];
+  for (const [label, token] of tokens) {
+    let outcome = 'ok';
+    const t = time(() => {
+      try {
+        const r = decodeJwt(token);
+        prettyJson(r.header);
+        prettyJson(r.payload);
+        for (const c of [r.exp, r.nbf, r.iat]) if (c) claimWhen(c);
+      } catch (e) {
+        outcome = `throws ${(e as Error).name}`;
+      }
+    });
+    row(`diagnose decodeJwt + pretty-print, ${label}`, `${ms(t)}${outcome === 'ok' ? '' : ` (${outcome})`}`, '≤ 100 ms');
+  }
+}
+const printRows = () => {
+  const widths = [0, 1, 2].map((i) => Math.max(...[['metric', 'value', 'budget'], ...rows].map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(['metric', 'value', 'budget']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+};
+if (process.env.BENCH_ONLY === 'diagnose') {
+  diagnoseBench();
+  printRows();
+  process.exit(0);
+}
 
 function timedBuild(env: Record<string, string>): number {
   const t = performance.now();
@@ -150,6 +270,5 @@ try {
   server.kill();
 }
 
-const widths = [0, 1, 2].map((i) => Math.max(...[['metric', 'value', 'budget'], ...rows].map((r) => r[i]!.length)));
-const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-console.log(['', line(['metric', 'value', 'budget']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+diagnoseBench();
+printRows();

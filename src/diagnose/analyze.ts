@@ -9,6 +9,7 @@ import { cookieRule } from './cookies';
 import { corsRule } from './cors';
 import { sortFindings, type Finding, type Severity } from './finding';
 import type { FixId } from './fix-ids';
+import { firstHeader } from './headers';
 import { parseInput, type InputFormat } from './input';
 import { originHintsRule } from './origin-hints';
 import { redirectRule } from './redirects';
@@ -28,6 +29,8 @@ export interface AnalysisSummary {
   readonly requestUrl?: string;
   readonly method?: string;
   readonly responseCount: number;
+  /** The Date header of that response, as written: the server's clock at the time (the JWT inspector uses it). */
+  readonly date?: string;
   readonly challenges: ChallengeSummary[];
   readonly counts: Readonly<Record<Severity, number>>;
   /** Linked fixes, most severe first, without repeats. */
@@ -87,6 +90,7 @@ export function analyze(text: string, now: Date = new Date()): Analysis {
   const fixIds = [...new Set(findings.flatMap((f) => (f.fixId === undefined ? [] : [f.fixId])))];
   const focus = ctx.focus?.response;
   const primaryFixId = fixIds[0];
+  const date = focus && firstHeader(focus.headers, 'date')?.[1];
 
   return {
     findings,
@@ -102,6 +106,7 @@ export function analyze(text: string, now: Date = new Date()): Analysis {
       ...(input.requestUrl !== undefined && { requestUrl: input.requestUrl }),
       ...(input.method !== undefined && { method: input.method }),
       ...(primaryFixId !== undefined && { primaryFixId }),
+      ...(date !== undefined && { date }),
     },
   };
 }

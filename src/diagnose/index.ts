@@ -20,9 +20,12 @@ export {
 export {
   decodeJwt,
   cleanToken,
+  claimWhen,
   CLOCK_SKEW_ALLOWANCE_MS,
   type JwtReport,
   type TimeClaim,
   type DecodeOptions,
 } from './jwt';
+export { prettyJson, MAX_PRETTY_DEPTH, MAX_PRETTY_CHARS, type Pretty } from './json-pretty';
+export { referenceClock, type ReferenceClock, type ClockSource } from './jwt-clock';
 export { parseChallenges, challengeParam, type Challenge, type ChallengeParse } from './www-authenticate';

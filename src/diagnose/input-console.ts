@@ -36,11 +36,16 @@ function statusTextAfter(rest: string): string | undefined {
   const paren = /^\s*\(([^)]{0,60})\)/.exec(rest);
   if (paren?.[1]) return paren[1].trim();
   const words = /^\s+([A-Za-z][A-Za-z -]{0,40})/.exec(rest);
-  const text = words?.[1]?.replace(/\s+\d*$/, '').trim();
+  // The class holds no digits, so trimming is all that is left to do.
+  const text = words?.[1]?.trim();
   return text ? text : undefined;
 }
 
+// Every console shape below has a URL or one of these words; most lines of a paste have neither.
+const MAYBE_CONSOLE = /:\/\/|blocked|responded with a status of/i;
+
 export function parseConsoleLine(text: string, lineNo: number): ConsoleError | undefined {
+  if (!MAYBE_CONSOLE.test(text)) return undefined;
   const lower = text.toLowerCase();
   const preflight = lower.includes('preflight');
 

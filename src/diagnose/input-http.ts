@@ -143,7 +143,7 @@ export class HttpBuilder {
     if (key === 'request url') this.general = { ...this.general, url: value, line };
     else if (key === 'request method') this.general = { ...this.general, method: value.toUpperCase() };
     else {
-      const code = /^(\d{3}) *(.*)$/.exec(value);
+      const code = /^(\d{3})(.*)$/.exec(value);
       if (code?.[1]) this.general = { ...this.general, status: Number(code[1]), statusText: code[2]?.trim() ?? '' };
     }
   }

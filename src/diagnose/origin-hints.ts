@@ -139,7 +139,9 @@ const cloudFront: Detector = {
 function awsGatewayFinding(v: View): Finding | undefined {
   const errorType = v.has('x-amzn-errortype');
   const apigw = v.has('x-amzn-requestid') ?? v.has('x-amz-apigw-id');
-  const unauthorizedBody = v.e.response.body.find((l) => /"message" *: *"Unauthorized"/i.test(l.text));
+  // The body is only read when the headers already point at API Gateway: it can be thousands of lines.
+  const unauthorizedBody =
+    apigw && v.status === 401 ? v.e.response.body.find((l) => /"message" *: *"Unauthorized"/i.test(l.text)) : undefined;
   if (errorType && /missingauthenticationtoken/i.test(errorType[1])) {
     return makeFinding(
       'origin-aws-missing-route',
@@ -149,7 +151,7 @@ function awsGatewayFinding(v: View): Finding | undefined {
       errorType[2],
     );
   }
-  if ((errorType && /unauthorized|accessdenied/i.test(errorType[1])) || (apigw && unauthorizedBody && v.status === 401)) {
+  if ((errorType && /unauthorized|accessdenied/i.test(errorType[1])) || unauthorizedBody) {
     return makeFinding(
       'origin-aws-authorizer',
       "AWS API Gateway's authorizer rejected the request",
@@ -273,14 +275,13 @@ const proxyVia: Detector = {
       ),
 };
 
+const DEFAULT_PAGE = /could not verify that you|<center>nginx|401 authorization required/i;
+
 const defaultErrorPage: Detector = {
   identifies: false,
   detect: (v) => {
     if (v.status !== 401) return undefined;
-    const line = v.e.response.body.find((l) => {
-      const t = l.text.toLowerCase();
-      return t.includes('could not verify that you') || t.includes('<center>nginx') || t.includes('401 authorization required');
-    });
+    const line = v.e.response.body.find((l) => DEFAULT_PAGE.test(l.text));
     return line
       ? [
           makeFinding(

@@ -56,7 +56,8 @@ function authorizationFindings(header: Header, now: Date): Finding[] {
   const value = header[1].trim();
   const quote = header[2];
   const findings: Finding[] = [];
-  const bearer = /^bearer(?:\s+(.*))?$/i.exec(value);
+  // One \s, then trim: "\s+(.*)" would let the two trade spaces on a hostile value.
+  const bearer = /^bearer(?:\s(.*))?$/i.exec(value);
   if (bearer) {
     const token = (bearer[1] ?? '').trim();
     if (token === '' || PLACEHOLDER.test(token)) {

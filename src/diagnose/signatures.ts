@@ -238,7 +238,14 @@ export const SIGNATURES: readonly Signature[] = [
   },
 ];
 
+// Every needle in one alternation: one pass over the text finds the few lines worth checking signature by signature.
+const ANY_NEEDLE = new RegExp(
+  [...new Set(SIGNATURES.flatMap((s) => s.needles))].map((n) => n.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')).join('|'),
+  'i',
+);
+
 function scanLine(line: SourceLine, out: Finding[]): void {
+  if (!ANY_NEEDLE.test(line.text)) return;
   const lower = line.text.toLowerCase();
   for (const sig of SIGNATURES) {
     if (!sig.needles.some((n) => lower.includes(n))) continue;

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkClock, decodeJwt } from '../../src/diagnose';
 import { makeJwt } from './fixtures/diagnose-corpus';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 const SERVER = Date.parse('2025-06-01T12:00:00Z');
 const DATE = 'Sun, 01 Jun 2025 12:00:00 GMT';

@@ -3,9 +3,13 @@
  * FINDING_CATALOG only (FIX_IDS and the FixId type are derived from it), so this
  * is the one check that a finding's "Go to the fix" leads to a page.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 const { content } = loadContentDir('content');
 const published = new Set(content.fixes.map((f) => f.data.id));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { analyze, decodeJwt, MAX_INPUT_CHARS, type Analysis } from '../../src/diagnose';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { analyze, decodeJwt, MAX_INPUT_CHARS, MAX_LINE_CHARS, parseChallenges, parseInput, type Analysis } from '../../src/diagnose';
 import { CORPUS, makeJwt, NOW } from './fixtures/diagnose-corpus';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 /** Generous bounds: measured runs take a few to a few hundred ms; a catastrophic regex takes minutes. */
 const BUDGET_MS = 3000;
@@ -137,5 +141,25 @@ __proto__: polluted`;
       expect(f.title).not.toMatch(/[<>]/);
       expect(f.detail).not.toMatch(/[<>]/);
     }
+  });
+
+  it('caps folded (obs-fold) header values at the line cap and says so', () => {
+    const text = `HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api"\n${Array.from({ length: 60_000 }, (_, i) => ` ,p${i}=`).join('\n')}`;
+    const { result, ms } = timed(text);
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(result.notices).toContain('1 folded header value was longer than 8 KB; only the first 8 KB of each were read.');
+    expect(result.notices.some((n) => /more than 20,000 lines; only the first 20,000 \(the first \d+ KB\) were read/.test(n))).toBe(true);
+    const parsed = parseInput(text);
+    expect(parsed.responses[0]?.headers[0]?.[1].length).toBeLessThanOrEqual(MAX_LINE_CHARS);
+  });
+
+  it('reads at most 8 KB of a challenge header and keeps one note per distinct problem, capped', () => {
+    const value = `Bearer realm="api"${Array.from({ length: 20_000 }, (_, i) => ` ,p${i}=`).join('')}`;
+    const start = performance.now();
+    const r = parseChallenges(value);
+    expect(performance.now() - start).toBeLessThan(BUDGET_MS);
+    expect(r.problems[0]).toBe('The header is longer than 8 KB; only the first 8 KB were read.');
+    expect(r.problems.length).toBeLessThanOrEqual(20);
+    expect(new Set(r.problems).size).toBe(r.problems.length);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_HEADERS_PER_RESPONSE,
   MAX_INPUT_CHARS,
@@ -8,6 +8,10 @@ import {
 } from '../../src/diagnose';
 import { parseConsoleLine } from '../../src/diagnose/input-console';
 import { parseCurlCommand, shellWords } from '../../src/diagnose/input-curl-command';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 const CURL_V = `*   Trying 203.0.113.5:443...
 * Connected to api.example.com (203.0.113.5) port 443

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { cleanToken, decodeJwt } from '../../src/diagnose';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cleanToken, decodeJwt, prettyJson, referenceClock, MAX_PRETTY_DEPTH } from '../../src/diagnose';
 import { makeJwt, NOW } from './fixtures/diagnose-corpus';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 const t = Math.floor(NOW.getTime() / 1000);
 const ids = (token: string, clockOffsetMs?: number) =>
@@ -133,5 +137,73 @@ describe('decodeJwt', () => {
     expect(r.payload).toBeUndefined();
     expect(r.findings.map((f) => f.id)).toEqual(['token-encrypted']);
     expect(r.findings[0]?.detail).toMatch(/RSA-OAEP-256, A256GCM/);
+  });
+
+  it('allows exactly 60 seconds: expired strictly beyond it, not at it', () => {
+    // exp exactly 60 s ago is within the allowance; a validator comparing with ">" still accepts it.
+    expect(decodeJwt(makeJwt({ exp: t - 60 }), { now: NOW }).expired).toBe(false);
+    expect(ids(makeJwt({ exp: t - 60 }))).toEqual(['token-expired-within-leeway']);
+    expect(decodeJwt(makeJwt({ exp: t - 61 }), { now: NOW }).expired).toBe(true);
+    expect(decodeJwt(makeJwt({ nbf: t + 60, exp: t + 900 }), { now: NOW }).notYetValid).toBe(false);
+    expect(decodeJwt(makeJwt({ nbf: t + 61, exp: t + 900 }), { now: NOW }).notYetValid).toBe(true);
+    expect(ids(makeJwt({ iat: t + 60, exp: t + 900 }))).toEqual([]);
+  });
+});
+
+describe('decodeJwt bounds', () => {
+  it('keeps a date outside the calendar as the raw number with a note instead of throwing', () => {
+    const r = decodeJwt(makeJwt({ exp: -1e13, nbf: -9e12 }), { now: NOW });
+    expect(r.kind).toBe('jws');
+    expect(r.exp?.seconds).toBe(-1e13);
+    expect(r.exp?.date).toBeUndefined();
+    expect(r.exp?.relative).toBe('before any calendar date');
+    expect(r.expired).toBe(true);
+    const titles = r.findings.map((f) => f.title);
+    expect(titles).toContain('The "exp" claim is not a real date');
+    expect(r.findings.find((f) => f.id === 'token-expired')?.detail).toMatch(/exp is -10000000000000 \(not a calendar date\)/);
+  });
+
+  it.each([2_000, 10_000])('decodes a payload nested %i deep without overflowing, and prints it capped', (depth) => {
+    const payload = `{"sub":"1","exp":${t + 600},"x":${'['.repeat(depth)}1${']'.repeat(depth)}}`;
+    const token = `${b64url('{"alg":"RS256"}')}.${b64url(payload)}.c2ln`;
+    const start = performance.now();
+    const r = decodeJwt(token, { now: NOW });
+    const pretty = prettyJson(r.payload);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(r.kind).toBe('jws');
+    expect(pretty.truncated).toBe('depth');
+    expect(pretty.text.length).toBeLessThan(5_000);
+    expect(pretty.text).toContain('[…]');
+  });
+
+  it('prints like JSON.stringify(v, null, 2) when within the caps, and cuts long output', () => {
+    const value = { a: [1, 'two', { b: null, c: [] }], d: {}, e: 'x"y' };
+    expect(prettyJson(value)).toEqual({ text: JSON.stringify(value, null, 2) });
+    const long = prettyJson({ blob: 'a'.repeat(50_000) });
+    expect(long.truncated).toBe('size');
+    expect(long.text.length).toBeLessThanOrEqual(20_001);
+    expect(prettyJson([[[1]]], 2).text).toBe('[\n  [\n    […]\n  ]\n]');
+    expect(MAX_PRETTY_DEPTH).toBeGreaterThan(5);
+  });
+});
+
+describe('referenceClock', () => {
+  const deviceNow = new Date('2029-01-01T00:00:00Z');
+  it("uses the pasted response's Date header first, and says so", () => {
+    const c = referenceClock({ deviceNow, responseDate: 'Sun, 01 Jun 2025 12:00:00 GMT', clockOffsetMs: 5000 });
+    expect(c.source).toBe('response-date');
+    expect(c.now.toISOString()).toBe('2025-06-01T12:00:00.000Z');
+    expect(c.label).toMatch(/pasted response's Date header \(2025-06-01T12:00:00Z\)/);
+    // A token that expired by the device's clock years later is still valid at the time of the 401.
+    const token = makeJwt({ exp: t + 600 });
+    expect(decodeJwt(token, { now: c.now }).expired).toBe(false);
+    expect(decodeJwt(token, { now: deviceNow }).expired).toBe(true);
+  });
+  it('falls back to the clock check, then the device clock', () => {
+    expect(referenceClock({ deviceNow, responseDate: 'not a date', clockOffsetMs: -120_000 })).toMatchObject({ source: 'server-clock', now: new Date(deviceNow.getTime() - 120_000) });
+    const device = referenceClock({ deviceNow });
+    expect(device.source).toBe('device');
+    expect(device.now).toBe(deviceNow);
+    expect(device.label).toMatch(/this device's clock/);
   });
 });

@@ -1,15 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { analyze, FINDING_CATALOG, FIX_IDS, MAX_FINDINGS, type Finding } from '../../src/diagnose';
 import { defaultPath, domainMatches, pathMatches } from '../../src/diagnose/cookies';
 import { SIGNATURES } from '../../src/diagnose/signatures';
 import { makeJwt, NOW } from './fixtures/diagnose-corpus';
 
+beforeEach(() => {
+  expect.hasAssertions();
+});
+
 const t = Math.floor(NOW.getTime() / 1000);
 const run = (text: string) => analyze(text, NOW);
 const ids = (text: string) => run(text).findings.map((f) => f.id);
-const find = (text: string, id: string): Finding | undefined => run(text).findings.find((f) => f.id === id);
+/** The finding with this id; the test fails right here when there is none (a missing finding must not pass as "fixId undefined"). */
+const find = (text: string, id: string): Finding => {
+  const found = run(text).findings.find((f) => f.id === id);
+  expect(found, `no "${id}" finding`).toBeDefined();
+  return found!;
+};
 const response = (status: string, ...headers: string[]) => [`HTTP/1.1 ${status}`, ...headers].join('\n');
 /** curl -v transcript of one https request and its response. */
 const exchange = (request: string[], status: string, headers: string[]) =>

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { challengeParam, parseChallenges } from '../../src/diagnose';
 import { MAX_CHALLENGES } from '../../src/diagnose/www-authenticate';
+
+beforeEach(() => {
+  expect.hasAssertions();
+});
 
 const plain = (value: string) =>
   parseChallenges(value).challenges.map((c) => ({ scheme: c.scheme, token68: c.token68, params: { ...c.params } }));
