@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { checkLinks, resolveFile } from './lib/links';
 import { htmlFiles, isRedirect } from './lib/dist';
@@ -19,8 +21,20 @@ test('every id ever published (content/ids.lock) still resolves to a page', () =
 
 test('the link checker itself catches a broken link and a missing anchor', () => {
   // Guards the guard: a checker that finds nothing would pass the tests above too.
-  expect(resolveFile('dist', '/', '/guide/no-such-node/')).toBeUndefined();
-  expect(resolveFile('dist', '/', '/guide/start/')).toMatch(/index\.html$/);
+  const dist = mkdtempSync(join(tmpdir(), 'fix401-links-'));
+  try {
+    mkdirSync(join(dist, 'page'));
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<a href="/page/#here">fine</a> <a href="/no-such-page/">broken</a> <a href="/page/#nowhere">missing anchor</a> <a href="https://example.org/x">external</a>',
+    );
+    writeFileSync(join(dist, 'page', 'index.html'), '<h2 id="here">Here</h2> <a href="../">up</a>');
+    const { problems, checked } = checkLinks(dist);
+    expect(checked).toBe(4);
+    expect(problems).toEqual(['/: a → /no-such-page/ does not exist', '/: /page/#nowhere has no element with id "nowhere"']);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
 });
 
 test('every page carries a strict CSP <meta>: default-src self, hashed scripts and styles, no unsafe-inline', () => {
