@@ -4,7 +4,8 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import guideSteps from './src/integrations/guide-steps.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
-import { focusableCode } from './src/markdown/code-blocks.ts';
+import { codeBlocks } from './src/markdown/code-blocks.ts';
+import { platformTabs } from './src/markdown/platform-tabs.ts';
 
 // BASE_PATH lets a help desk host the guide under a sub-path (e.g. /help/401/);
 // the e2e suite builds once with it to prove every link still resolves.
@@ -24,7 +25,8 @@ export default defineConfig({
   markdown: {
     // Shiki writes inline style attributes, which a strict CSP refuses; Prism only adds classes.
     syntaxHighlight: 'prism',
-    processor: satteri({ hastPlugins: [baseLinks(base), focusableCode()] }),
+    // Code blocks get a Copy button; runs of `### nginx` / `### Apache`... become tabs.
+    processor: satteri({ hastPlugins: [baseLinks(base), codeBlocks(), platformTabs()] }),
   },
   security: {
     csp: {

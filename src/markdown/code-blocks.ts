@@ -1,16 +1,66 @@
+import type { Element, ElementContent } from 'hast';
 import { defineHastPlugin } from 'satteri';
 
+/** Names people know their snippet by; anything else shows as Prism's language id. */
+const LANGUAGE_LABELS: Record<string, string> = {
+  nginx: 'nginx', apacheconf: 'Apache', apache: 'Apache', caddy: 'Caddyfile', http: 'HTTP', sh: 'Shell', bash: 'Shell',
+  shell: 'Shell', console: 'Shell', powershell: 'PowerShell', ps1: 'PowerShell', js: 'JavaScript', javascript: 'JavaScript',
+  ts: 'TypeScript', typescript: 'TypeScript', json: 'JSON', yaml: 'YAML', yml: 'YAML', xml: 'XML', python: 'Python',
+  py: 'Python', php: 'PHP', ruby: 'Ruby', rb: 'Ruby', go: 'Go', java: 'Java', csharp: 'C#', cs: 'C#', ini: 'INI',
+  toml: 'TOML', sql: 'SQL', html: 'HTML', dockerfile: 'Dockerfile', hcl: 'HCL', kotlin: 'Kotlin', properties: 'Properties',
+};
+const UNLABELLED = new Set(['', 'plaintext', 'text', 'txt', 'plain']);
+
+export function languageLabel(lang: unknown): string | undefined {
+  const id = typeof lang === 'string' ? lang.toLowerCase() : '';
+  return UNLABELLED.has(id) ? undefined : (LANGUAGE_LABELS[id] ?? id);
+}
+
 /**
- * Code blocks scroll sideways on a phone; tabindex lets keyboard users reach
- * and scroll them (WCAG 2.1.1).
+ * Every code block: focusable (it scrolls sideways on a phone; WCAG 2.1.1) and
+ * framed by a bar with its language and a Copy button. The button is rendered
+ * hidden: <code-copy> (src/components/code-copy.ts) shows it once it can work;
+ * without JavaScript people select the text.
  */
-export const focusableCode = () =>
+export function codeBlock(pre: Element): Element {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const classes = code?.properties?.className;
+  const fromClass = (Array.isArray(classes) ? classes : []).map(String).find((c) => c.startsWith('language-'))?.slice(9);
+  const label = languageLabel(pre.properties?.dataLanguage ?? fromClass);
+  const bar: ElementContent[] = [
+    ...(label ? [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] } as Element] : []),
+    {
+      type: 'element',
+      tagName: 'button',
+      properties: { type: 'button', className: ['code-copy-button', 'secondary'], hidden: true, ariaLabel: label ? `Copy ${label} code` : 'Copy code' },
+      children: [{ type: 'text', value: 'Copy' }],
+    },
+  ];
+  return {
+    type: 'element',
+    tagName: 'code-copy',
+    properties: { className: ['code-block'] },
+    children: [
+      { type: 'element', tagName: 'div', properties: { className: ['code-bar'] }, children: bar },
+      { ...pre, properties: { ...pre.properties, tabIndex: 0 } },
+    ],
+  };
+}
+
+function plainCopy(n: ElementContent): ElementContent {
+  if (n.type === 'element')
+    return { type: 'element', tagName: n.tagName, properties: { ...n.properties }, children: n.children.map(plainCopy) };
+  if ('value' in n) return { type: n.type, value: n.value } as ElementContent;
+  return { ...n };
+}
+
+export const codeBlocks = () =>
   defineHastPlugin({
-    name: 'fix401-focusable-code',
+    name: 'fix401-code-blocks',
     element: {
       filter: ['pre'],
       visit(node, ctx) {
-        ctx.setProperty(node, 'tabIndex', 0);
+        ctx.replaceNode(node, codeBlock(plainCopy(node) as Element) as never);
       },
     },
   });
