@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkIdsLock, checkIntegrity, ContentError, parseIdsLock, type ContentSet, type Entry } from '../model/integrity';
+import { checkFixReferences, checkIdsLock, checkIntegrity, ContentError, parseIdsLock, type ContentSet, type Entry } from '../model/integrity';
+import { FINDING_CATALOG, FIX_IDS } from '../diagnose';
 import { compileFlow, type GuideMachineConfig } from '../flow/machine';
 import { typicalPaths } from '../flow/paths';
 import { validateFlow } from '../flow/validate';
@@ -29,6 +30,16 @@ export interface Site {
 }
 
 const fileOf = (e: { filePath?: string; id: string }, dir: string) => e.filePath ?? `content/${dir}/${e.id}`;
+
+/** The fix ids the diagnose findings link to ("Go to the fix"): checked against content at every build. */
+export function diagnoseFixLinks(): { where: string; fixId: string }[] {
+  return [
+    ...Object.entries(FINDING_CATALOG).flatMap(([finding, entry]) =>
+      'fixId' in entry && typeof entry.fixId === 'string' ? [{ where: `src/diagnose FINDING_CATALOG.${finding}.fixId`, fixId: entry.fixId }] : [],
+    ),
+    ...FIX_IDS.map((fixId) => ({ where: 'src/diagnose FIX_IDS', fixId: String(fixId) })),
+  ];
+}
 
 let cached: Promise<Site> | undefined;
 export const loadSite = () => (cached ??= build());
@@ -54,10 +65,12 @@ async function build(): Promise<Site> {
     questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
     fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
   };
+  // Validated once, here: compileFlow() does not validate, so the browser never ships the validator.
   const problems = [
     ...checkIntegrity(content),
     ...validateFlow(flow),
     ...checkIdsLock(content, parseIdsLock(readFileSync(`${process.env.CONTENT_DIR ?? './content'}/ids.lock`, 'utf8'))),
+    ...checkFixReferences(content, diagnoseFixLinks()),
   ];
   if (problems.length) throw new ContentError(problems);
 

@@ -108,3 +108,14 @@ export function unlockedIds(content: ContentSet, locked: string[]): string[] {
       for (const id of [e.data.id, ...e.data.aliases]) if (!lockedSet.has(`${kind}/${id}`)) out.push(`${kind}/${id}`);
   return out;
 }
+
+/**
+ * Code that links to fixes by id (the diagnose findings) must follow the content:
+ * every referenced id must be a fix. `refs` name where each id is written.
+ */
+export function checkFixReferences(content: ContentSet, refs: { where: string; fixId: string }[]): string[] {
+  const fixIds = new Set(content.fixes.map((f) => f.data.id));
+  return refs
+    .filter((r) => !fixIds.has(r.fixId))
+    .map((r) => `${r.where}: fix id "${r.fixId}" is not a fix in content/fixes/ (renamed? link to its new id)`);
+}

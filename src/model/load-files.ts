@@ -1,6 +1,8 @@
 /**
  * Reads content/ straight from disk with the same schemas Astro uses, for the
- * unit tests and scripts that run outside an Astro build. Node-only.
+ * unit tests and scripts (npm run ids) that run outside an Astro build.
+ * Node-only. Like the collections' glob (every .md/.mdx at any depth), it reads each folder
+ * recursively: a fix in a subfolder is seen here exactly as the build sees it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,18 +32,25 @@ const schemas = {
   explainers: explainerSchema,
 } as const;
 
+/** Every .md/.mdx file under `dir`, recursively, as sorted paths relative to it ([] if `dir` does not exist). */
+export function contentFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.mdx?$/.test(e.name))
+      .map((e) => relative(dir, join(e.parentPath, e.name)))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 export function loadContentDir(root: string): { content: ContentSet; bodies: Map<string, string>; problems: string[] } {
   const problems: string[] = [];
   const bodies = new Map<string, string>();
   const content = {} as Record<keyof typeof schemas, Entry<unknown>[]>;
   for (const [dir, schema] of Object.entries(schemas) as [keyof typeof schemas, z.ZodType][]) {
     content[dir] = [];
-    let files: string[] = [];
-    try {
-      files = readdirSync(join(root, dir)).filter((f) => /\.mdx?$/.test(f)).sort();
-    } catch {
-      continue;
-    }
+    const files = contentFiles(join(root, dir));
     for (const name of files) {
       const path = join(root, dir, name);
       const file = relative(join(root, '..'), path);
