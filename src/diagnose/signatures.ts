@@ -17,7 +17,8 @@ interface Signature {
   readonly detail: string;
 }
 
-export const SIGNATURES: readonly Signature[] = [
+/** Apache and nginx error-log lines. */
+const SERVER_LOGS: readonly Signature[] = [
   {
     id: 'log-apache-auth-failure',
     needles: ['ah01617', 'ah01618'],
@@ -60,6 +61,10 @@ export const SIGNATURES: readonly Signature[] = [
       'was provided" is the normal first request before the browser asks; "password mismatch" or "was not found" ' +
       'means the user or password is wrong.',
   },
+];
+
+/** Istio / Envoy messages. */
+const SERVICE_MESH: readonly Signature[] = [
   {
     id: 'mesh-jwt-missing',
     needles: ['jwt is missing'],
@@ -98,6 +103,10 @@ export const SIGNATURES: readonly Signature[] = [
       '"RBAC: access denied" comes from the mesh, not the application. An AuthorizationPolicy requires a principal, ' +
       'claim or source the request does not have; often the JWT was never accepted, so there is no request principal.',
   },
+];
+
+/** JWT and OAuth library errors. */
+const TOKEN_LIBRARIES: readonly Signature[] = [
   {
     id: 'error-jwt-expired',
     needles: [
@@ -163,6 +172,10 @@ export const SIGNATURES: readonly Signature[] = [
       'The refresh token (or authorization code) is expired, revoked, already used, or was issued to another client. ' +
       'With rotating refresh tokens, two refreshes at once make the second fail. Sign in again, and refresh from one place at a time.',
   },
+];
+
+/** Applications, CDNs and firewalls. */
+const APPS_AND_FIREWALLS: readonly Signature[] = [
   {
     id: 'error-wordpress-rest',
     needles: [
@@ -237,6 +250,8 @@ export const SIGNATURES: readonly Signature[] = [
       'event in the WAF log (Cloudflare Security Events, AWS WAF sampled requests, ModSecurity audit log) and adjust that rule.',
   },
 ];
+
+export const SIGNATURES: readonly Signature[] = [...SERVER_LOGS, ...SERVICE_MESH, ...TOKEN_LIBRARIES, ...APPS_AND_FIREWALLS];
 
 // Every needle in one alternation: one pass over the text finds the few lines worth checking signature by signature.
 const ANY_NEEDLE = new RegExp(
