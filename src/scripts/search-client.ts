@@ -6,8 +6,15 @@
 import type { SearchOutcome, SearchResult, Snippet } from '../search/engine';
 import type { SearchDoc } from '../search/documents';
 
-type Engine = { search(q: string, limit?: number): SearchOutcome };
+export type Engine = {
+  search(q: string, limit?: number): SearchOutcome;
+  /** The allowlisted words of a query: the only part of it that may go into a URL. */
+  shareable(q: string): string;
+};
 let engine: Promise<Engine> | undefined;
+
+/** Fired on document with the query text as detail: the header box handing a query to /search/ in memory. */
+export const SEARCH_EVENT = 'fix401:search';
 
 export const base = () => document.documentElement.dataset.base ?? '/';
 

@@ -1,13 +1,20 @@
 /**
- * <site-search> upgrades the header's plain GET form (which works without JS)
- * into a WAI-ARIA combobox: results as you type, arrow keys, Enter, Escape.
- * The engine and the index load on first focus, not with the page.
+ * <site-search> upgrades the header's plain form into a WAI-ARIA combobox:
+ * results as you type, arrow keys, Enter, Escape. The engine and the index
+ * load on first focus, not with the page.
+ *
+ * Nothing typed or pasted goes into a URL as it is. Without JavaScript the
+ * form's field has no name, so it opens the search page's full list. With it,
+ * Enter opens /search/?q= with the allowlisted words only (src/search/share.ts),
+ * or, on /search/ itself, hands the text to the page in memory. A multi-line
+ * paste is kept whole in memory (an <input> would flatten it) and shown
+ * flattened in the box.
  */
-import { loadEngine, resultBody, resultUrl } from './search-client';
+import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT } from './search-client';
 import type { SearchResult } from '../search/engine';
-import { redactSecrets } from '../search/redact';
 
 let counter = 0;
+const flatten = (text: string) => text.replace(/\r?\n/g, ' ');
 
 class SiteSearch extends HTMLElement {
   private input!: HTMLInputElement;
@@ -15,6 +22,8 @@ class SiteSearch extends HTMLElement {
   private results: SearchResult[] = [];
   private active = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last multi-line paste, whole, while the box still shows it. */
+  private pasted: { raw: string; shown: string } | undefined;
 
   connectedCallback() {
     const input = this.querySelector<HTMLInputElement>('input[type=search]');
@@ -34,14 +43,16 @@ class SiteSearch extends HTMLElement {
     input.setAttribute('aria-expanded', 'false');
     input.setAttribute('aria-controls', id);
     input.addEventListener('focus', () => void loadEngine(), { once: true });
+    input.addEventListener('paste', this.onPaste);
     input.addEventListener('input', () => {
+      if (this.pasted && input.value !== this.pasted.shown) this.pasted = undefined;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.update(), 60);
     });
     input.addEventListener('keydown', this.onKey);
-    // The search page is a GET: strip tokens, cookies and keys before the paste goes into a URL.
-    input.form?.addEventListener('submit', () => {
-      input.value = redactSecrets(input.value);
+    input.form?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.submit();
     });
     this.list.addEventListener('mousedown', (e) => e.preventDefault()); // keep focus in the input while clicking
     this.list.addEventListener('click', (e) => {
@@ -53,13 +64,42 @@ class SiteSearch extends HTMLElement {
     });
   }
 
+  /** The query: a multi-line paste as pasted, else what the box shows. */
+  private get query(): string {
+    return this.pasted?.raw ?? this.input.value;
+  }
+
+  private onPaste = (e: ClipboardEvent) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!/[\r\n]/.test(text)) return; // one line: the box keeps it as it is
+    e.preventDefault();
+    const { value, selectionStart, selectionEnd } = this.input;
+    const raw = value.slice(0, selectionStart ?? value.length) + text + value.slice(selectionEnd ?? value.length);
+    const shown = flatten(raw);
+    this.input.value = shown;
+    this.pasted = { raw, shown };
+    this.input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+
+  /** Enter without a picked result: the search page, with nothing of the text in its URL but allowlisted words. */
+  private async submit() {
+    const text = this.query;
+    if (document.querySelector('search-page')) {
+      document.dispatchEvent(new CustomEvent(SEARCH_EVENT, { detail: text }));
+      this.close();
+      return;
+    }
+    const shared = text.trim() ? (await loadEngine()).shareable(text) : '';
+    location.href = `${base()}search/${shared ? `?${new URLSearchParams({ q: shared })}` : ''}`;
+  }
+
   private async update() {
-    const q = this.input.value.trim();
+    const q = this.query.trim();
     if (q.length < 2) return this.close();
     const engine = await loadEngine();
-    if (this.input.value.trim() !== q) return; // a newer keystroke will render
+    if (this.query.trim() !== q) return; // a newer keystroke will render
     this.results = engine.search(q, 6).results;
-    this.render(q);
+    this.render(flatten(q));
   }
 
   private render(q: string) {
@@ -106,7 +146,7 @@ class SiteSearch extends HTMLElement {
   private go(index: number) {
     const r = this.results[index];
     if (r) location.href = resultUrl(r);
-    else this.input.form?.requestSubmit();
+    else void this.submit();
   }
 
   private onKey = (e: KeyboardEvent) => {
@@ -125,7 +165,10 @@ class SiteSearch extends HTMLElement {
       if (open) {
         e.preventDefault();
         this.close();
-      } else this.input.value = '';
+      } else {
+        this.input.value = '';
+        this.pasted = undefined;
+      }
     }
   };
 }

@@ -1,9 +1,35 @@
 /**
  * Turns what people paste (curl -v output, a JSON error body, a console line,
  * a header block) into the few parts that identify the problem. Pure and
- * linear-time: a megabyte paste must not freeze the page.
+ * linear-time: a megabyte paste must not freeze the page. Every pattern here
+ * passes eslint-plugin-regexp's super-linear backtracking and move rules, and
+ * nothing reads past the caps below (what was cut is reported, see `Reduced.cut`).
  */
+/** Characters read from a query: ~20 KB of ASCII, several curl -v outputs. */
 export const MAX_QUERY_CHARS = 20_000;
+/** Lines read from a query (blank ones included): a long HAR or stack trace is cut here. */
+export const MAX_QUERY_LINES = 1_000;
+
+/** What of a query was read: its head, within both caps, and whether anything was cut. */
+export interface Clipped {
+  text: string;
+  /** Set when the input went past a cap: how much of it was read. */
+  cut?: { chars: number; lines: number };
+}
+
+/** The head of the input within MAX_QUERY_CHARS and MAX_QUERY_LINES; linear in what it returns. */
+export function clip(input: string): Clipped {
+  let text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    if (++lines > MAX_QUERY_LINES) {
+      text = text.slice(0, at);
+      lines = MAX_QUERY_LINES;
+      break;
+    }
+  }
+  return text.length < input.length ? { text, cut: { chars: text.length, lines } } : { text };
+}
 
 export interface Reduced {
   /** True when the input looked like a paste rather than typed words. */
@@ -16,6 +42,8 @@ export interface Reduced {
   headers: string[];
   /** The words to search with, most distinctive first. */
   terms: string[];
+  /** Set when the query was longer than the caps: what was read (see `clip`). */
+  cut?: { chars: number; lines: number };
 }
 
 // Codes recognised even when they appear bare, outside an `error=` or `"code":` field.
@@ -54,7 +82,7 @@ export const STOP = new Set(
  * Shorthand people type that our word splitting would lose: "wp-json" splits into two words too
  * short or too common to search ("wp", "json"), "k8s" into nothing we know.
  */
-const SHORTHAND: Record<string, string[]> = {
+const SHORTHAND = new Map<string, string[]>(Object.entries({
   'wp-json': ['wordpress', 'rest'],
   'wp-admin': ['wordpress', 'admin'],
   'wp-login.php': ['wordpress', 'login'],
@@ -65,7 +93,7 @@ const SHORTHAND: Record<string, string[]> = {
   '2fa': ['two-factor'],
   mfa: ['two-factor'],
   totp: ['two-factor'],
-};
+}));
 
 // Long stop words whose misspellings ("unathorized") would otherwise fuzzy-match every page that prints them.
 const LONG_STOP = [...STOP].filter((w) => w.length >= 8);
@@ -82,7 +110,7 @@ export function normalise(text: string): string {
 }
 
 export function looksPasted(text: string): boolean {
-  return text.includes('\n') || text.length > 120 || /^(< |> |\* )|HTTP\/[\d.]+ \d{3}|^\s*[{[]/m.test(text);
+  return text.includes('\n') || text.length > 120 || /^(?:< |> |\* )|HTTP\/[\d.]+ \d{3}|^[ \t]*[{[]/.test(text);
 }
 
 /** Edit distance of at most one, without building a matrix: the check runs on every query word. */
@@ -96,16 +124,23 @@ function nearlyEqual(a: string, b: string): boolean {
 
 const isStop = (w: string) => STOP.has(w) || (w.length >= 7 && LONG_STOP.some((s) => nearlyEqual(w, s)));
 
-/** Lines of a paste that carry no clue: curl's connection chatter and header lines full of ids and times. */
-function clueLines(text: string): string {
-  return text
-    .split('\n')
-    .filter((line) => {
-      if (/^\*\s/.test(line)) return false;
-      const header = /^[<>]?\s*([a-z][a-z0-9-]*)\s*:/.exec(line);
-      return !(header && NOISE_HEADERS.has(header[1]!));
-    })
-    .join('\n');
+/** A header line as curl -v, a browser or a server log prints it: `< name: value`, `name: value`. Anchored, one line. */
+const HEADER_LINE = /^[<>]?[ \t]*([a-z][a-z0-9-]*)[ \t]*:/;
+
+/**
+ * One pass over the lines: the header names present, and the lines that carry a clue (not curl's
+ * connection chatter, not header lines full of ids and times).
+ */
+function scanLines(text: string): { headers: Set<string>; clues: string } {
+  const headers = new Set<string>();
+  const clues: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('* ') || line.startsWith('*\t')) continue;
+    const name = HEADER_LINE.exec(line)?.[1];
+    if (name) headers.add(name);
+    if (!(name && NOISE_HEADERS.has(name))) clues.push(line);
+  }
+  return { headers, clues: clues.join('\n') };
 }
 
 // A host name in a paste is the reporter's own site, not a clue; file names (verify.js, admin-ajax.php) are.
@@ -115,21 +150,47 @@ function isHostname(w: string): boolean {
   return !!tld && !FILE_EXT.has(tld) && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w);
 }
 
-// A word may start with digits when letters follow ("2fa", "0auth" typos); bare numbers are not words.
-const WORD = /\d*[a-z][a-z0-9_.-]*[a-z0-9]|\d*[a-z]/g;
-const WORD_OR_STATUS = /\d*[a-z][a-z0-9_.-]*[a-z0-9]|\d*[a-z]|\b[1-5]\d\d\b/g;
+// Runs of word characters; each is cut into a word below by scanning, not by backtracking.
+const RUN = /[a-z0-9_.-]+/g;
+const STATUS_IN_RUN = /\b[1-5]\d\d\b/g;
+const isLetter = (c: string) => c >= 'a' && c <= 'z';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isAlnum = (c: string) => isLetter(c) || isDigit(c);
+
+/**
+ * The words of a text, in order. A word may start with digits when letters follow ("2fa", "0auth"
+ * typos) and ends on a letter or digit; bare numbers are not words, but with `statuses` a 3-digit
+ * status standing alone is kept ("403 after login"). One linear pass over each run of word characters.
+ */
+export function wordsOf(text: string, statuses: boolean): string[] {
+  const out: string[] = [];
+  for (const [run] of text.matchAll(RUN)) {
+    let first = 0;
+    while (first < run.length && !isLetter(run[first]!)) first++;
+    let start = first;
+    while (first < run.length && start > 0 && isDigit(run[start - 1]!)) start--;
+    if (statuses && start > 0) for (const [s] of run.slice(0, start).matchAll(STATUS_IN_RUN)) out.push(s);
+    if (first === run.length) continue;
+    let end = run.length - 1;
+    while (!isAlnum(run[end]!)) end--;
+    out.push(run.slice(start, end + 1));
+  }
+  return out;
+}
 
 export function reduce(input: string): Reduced {
-  const text = normalise(input);
-  const pasted = looksPasted(input);
+  const { text: head, cut } = clip(input);
+  const text = normalise(head);
+  const pasted = looksPasted(head);
   const status = Number(/http\/[\d.]+\s+(\d{3})\b/.exec(text)?.[1] ?? /\b(40[13]|407)\b/.exec(text)?.[1] ?? NaN);
   const schemes = [...new Set([...text.matchAll(/(?:www|proxy)-authenticate:\s*([a-z][\w-]*)/g)].map((m) => m[1]!))];
   // Any `error="…"`, `"error": "…"` or `code: '…'` value is a machine code, whichever server printed it.
   const fielded = [...text.matchAll(/\b(?:error|code|errortype)["']?\s*[:=]\s*["']?([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+exception)\b/g)].map((m) => m[1]!);
   const codes = [...new Set([...fielded, ...CODES.filter((c) => text.includes(c))])];
-  const headers = HEADERS.filter((h) => new RegExp(`(^|\\n)[<>]?\\s*${h}\\s*:`).test(text));
+  const lines = scanLines(text);
+  const headers = HEADERS.filter((h) => lines.headers.has(h));
   // Typed status numbers ("403 after login") are clues; in a paste, numbers are ports, sizes and line numbers.
-  const words = pasted ? clueLines(text).match(WORD) ?? [] : text.match(WORD_OR_STATUS) ?? [];
+  const words = pasted ? wordsOf(lines.clues, false) : wordsOf(text, true);
   const seen = new Set<string>();
   const terms: string[] = [];
   const add = (w: string) => {
@@ -143,8 +204,16 @@ export function reduce(input: string): Reduced {
   if (pasted && status) add(String(status));
   for (const w of words) {
     if (((w.length > 1 && w.length <= 32) || /^[1-5]\d\d$/.test(w)) && !(pasted && isHostname(w))) add(w);
-    for (const x of SHORTHAND[w] ?? []) add(x);
+    for (const x of SHORTHAND.get(w) ?? []) add(x); // a Map: "constructor" in a paste is a word, not Object's
   }
   // A paste has many incidental words (paths, hosts); the engine keeps those it knows, so take a generous head.
-  return { pasted, status: Number.isNaN(status) ? undefined : status, schemes, codes, headers, terms: pasted ? terms.slice(0, 48) : terms.slice(0, 12) };
+  return {
+    pasted,
+    status: Number.isNaN(status) ? undefined : status,
+    schemes,
+    codes,
+    headers,
+    terms: pasted ? terms.slice(0, 48) : terms.slice(0, 12),
+    ...(cut ? { cut } : {}),
+  };
 }

@@ -1,0 +1,82 @@
+/**
+ * The search index, built in the browser from search.json (see README, Search): every distinct word of the
+ * documents, the field values that hold it (postings), and a trigram index over the words so that finding
+ * the words that contain a query word reads a short list instead of the whole vocabulary.
+ */
+import type { SearchDoc } from './documents';
+import { normalise } from './reduce';
+
+/** How much a match in each field counts; normalised to sum to 1, as fuse.js does with key weights. */
+export const KEY_WEIGHTS = { title: 3, errors: 3, words: 2, summary: 1 } as const;
+export type Key = keyof typeof KEY_WEIGHTS;
+export const WEIGHT_TOTAL = Object.values(KEY_WEIGHTS).reduce((a, b) => a + b, 0);
+
+/** fuse.js's own tokenizer, so our vocabulary and its index agree on what a word is. */
+export const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+export const tokens = (s: string) => normalise(s).match(TOKEN) ?? [];
+
+export interface Posting {
+  doc: number;
+  key: Key;
+  value: string;
+  /** fuse.js's field-length norm: a match in a short field counts for more. */
+  norm: number;
+}
+
+const fieldNorm = (value: string) => Math.round(1000 / Math.sqrt(Math.max(1, value.split(/\s+/).filter(Boolean).length))) / 1000;
+
+/** Word → the field values that contain it. */
+export function invertedIndex(docs: SearchDoc[]): Map<string, Posting[]> {
+  const postings = new Map<string, Posting[]>();
+  docs.forEach((d, doc) => {
+    const fields: [Key, string[]][] = [['title', [d.title]], ['errors', d.errors], ['words', d.words], ['summary', [d.summary]]];
+    for (const [key, values] of fields)
+      for (const value of values) {
+        const norm = fieldNorm(value);
+        for (const w of new Set(tokens(value))) {
+          const list = postings.get(w) ?? [];
+          list.push({ doc, key, value, norm });
+          postings.set(w, list);
+        }
+      }
+  });
+  return postings;
+}
+
+export interface SearchIndex {
+  docs: SearchDoc[];
+  /** The vocabulary, in the order words first appear; a word's id is its position. */
+  words: string[];
+  wordId: Map<string, number>;
+  /** Per word id, its postings. */
+  postings: Posting[][];
+  /** Trigram → ids of the words that contain it, ascending. */
+  trigrams: Map<string, number[]>;
+}
+
+export function buildIndex(docs: SearchDoc[]): SearchIndex {
+  const byWord = invertedIndex(docs);
+  const words = [...byWord.keys()];
+  const wordId = new Map(words.map((w, i) => [w, i]));
+  const trigrams = new Map<string, number[]>();
+  words.forEach((w, id) => {
+    for (let i = 0; i + 3 <= w.length; i++) {
+      const g = w.slice(i, i + 3);
+      const list = trigrams.get(g);
+      if (!list) trigrams.set(g, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    }
+  });
+  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams };
+}
+
+/** Ids of the vocabulary words that contain `term` (3 letters or more), ascending, read through its rarest trigram. */
+export function wordsContaining(index: SearchIndex, term: string): number[] {
+  let shortest: number[] | undefined;
+  for (let i = 0; i + 3 <= term.length; i++) {
+    const list = index.trigrams.get(term.slice(i, i + 3));
+    if (!list) return [];
+    if (!shortest || list.length < shortest.length) shortest = list;
+  }
+  return (shortest ?? index.words.map((_, id) => id)).filter((id) => index.words[id]!.includes(term));
+}

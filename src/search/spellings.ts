@@ -1,0 +1,58 @@
+/**
+ * The vocabulary words a query word stands for, with fuse.js-style scores (a substring match is 0.001).
+ * A word we know needs no fuzzy pass: the words containing it (through the trigram index), plus the same
+ * word without a short ending ("cookies" also finds "cookie"). Only an unknown word (a typo) goes through
+ * fuse.js, and its answer is kept, since people retype the same word as they refine a query.
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import { wordsContaining, type SearchIndex } from './index-build';
+
+/**
+ * fuse.js runs over the vocabulary (every distinct word in the documents), not over the documents: each
+ * query word is matched fuzzily against a few thousand short words, and the inverted index takes it from there.
+ */
+export const FUSE_OPTIONS: IFuseOptions<string> = {
+  // By default a match only counts near the start; "token" must match inside "invalid_token".
+  ignoreLocation: true,
+  includeScore: true,
+  // One typo per seven letters: "autorization" and "pasword" still match, "world" does not match "word".
+  threshold: 0.15,
+  // Two-letter words ("ad", "js") would match inside most words while counting as rare.
+  minMatchCharLength: 3,
+};
+
+export interface Spelling {
+  /** Word id in the index. */
+  word: number;
+  score: number;
+}
+
+const TYPO_CACHE_SIZE = 500;
+
+export function createSpellings(index: SearchIndex): (term: string) => Spelling[] {
+  const fuse = new Fuse(index.words, FUSE_OPTIONS);
+  const typoCache = new Map<string, Spelling[]>();
+
+  function known(term: string): Spelling[] {
+    const out: Spelling[] = wordsContaining(index, term).map((word) => ({ word, score: 0.001 }));
+    // The word less one or two letters of ending, when what is left is still a word of four letters or more.
+    for (const cut of [1, 2]) {
+      const stem = term.slice(0, term.length - cut);
+      const id = stem.length >= 4 ? index.wordId.get(stem) : undefined;
+      if (id !== undefined) out.push({ word: id, score: cut / term.length });
+    }
+    // In vocabulary order, as a scan of the whole vocabulary would find them: scores are summed in this order.
+    return out.sort((a, b) => a.word - b.word);
+  }
+
+  return (term) => {
+    if (index.wordId.has(term)) return known(term);
+    let hit = typoCache.get(term);
+    if (!hit) {
+      hit = fuse.search(term).map((r) => ({ word: r.refIndex, score: Math.max(r.score ?? 1, 0.001) }));
+      if (typoCache.size > TYPO_CACHE_SIZE) typoCache.clear();
+      typoCache.set(term, hit);
+    }
+    return hit;
+  };
+}
