@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
@@ -8,9 +9,11 @@ export const BASE_PATH = '/help/401/';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // One worker (one browser) per core: axe and layout are CPU-bound, more workers only queue.
+  workers: availableParallelism(),
   retries: 0,
-  forbidOnly: !!process.env.CI,
+  // A stray test.only would silently skip the rest of the suite, locally as on CI.
+  forbidOnly: true,
   timeout: 60_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
@@ -18,18 +21,20 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
+  // Always our own servers: a server left running from another checkout or an older build would
+  // serve different pages than the dist/ the specs read from disk (a busy port fails the run instead).
   webServer: [
     {
       command: `astro preview --port ${PORT} --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
     {
       // The same site built under a sub-path, as a help desk might host it.
       // astro preview runs one server per project, so this one is plain static files.
       command: `tsx scripts/serve-static.ts dist-base ${BASE_PATH} ${BASE_PORT}`,
       url: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
   ],
   projects: [
