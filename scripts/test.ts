@@ -1,27 +1,49 @@
 /**
- * npm test: type check, unit tests, both builds (root and sub-path), browser
- * tests. Finds or installs Chromium first. Ends with one summary line,
- * "Summary: N passed, N failed", counting every test plus each check step.
+ * npm test: Chromium, type check, lint, unit tests, both builds (root and
+ * sub-path), browser tests, each phase timed. Ends with one line,
+ * "Summary: N passed, N failed": N counts the tests of this run (from the
+ * result files this run writes, old ones deleted first) plus each check step
+ * that failed. A check that passes (type check, lint, a build) is not a test
+ * and is not counted; one that fails fails the run and is named above the line.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './chromium';
 
-let passed = 0;
-let failed = 0;
-const failures: string[] = [];
+const UNIT_RESULTS = 'test-results/unit.json';
+const E2E_RESULTS = 'test-results/e2e.json';
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
-  console.log(`\n▶ ${label}: ${[cmd, ...args].join(' ')}`);
+const PHASES = ['chromium', 'type check', 'lint', 'unit tests', 'build', 'build under /help/401/', 'browser tests'] as const;
+type Phase = (typeof PHASES)[number];
+
+const started = Date.now();
+const times: { phase: Phase; seconds: number; ok: boolean }[] = [];
+const failedChecks: string[] = [];
+const tests = { passed: 0, failed: 0, skipped: 0 };
+const failedTests: string[] = [];
+
+const since = (t: number) => (Date.now() - t) / 1000;
+
+/** Runs one phase, printing where the run is, and records its time. */
+function phase(name: Phase, body: () => boolean): boolean {
+  const n = PHASES.indexOf(name) + 1;
+  console.log(`\n▶ [${n}/${PHASES.length}] ${name} (${Math.round(since(started))} s in)`);
+  const t = Date.now();
+  const ok = body();
+  times.push({ phase: name, seconds: since(t), ok });
+  console.log(`${ok ? '✔' : '✘'} ${name}: ${since(t).toFixed(1)} s`);
+  return ok;
+}
+function run(cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`  $ ${[cmd, ...args].join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status === 0;
 }
-function step(label: string, ok: boolean) {
-  if (ok) passed++;
-  else {
-    failed++;
-    failures.push(label);
-  }
+/** A check step: not a test; it only counts (as one failure) when it fails. */
+function check(name: Phase, body: () => boolean): boolean {
+  const ok = phase(name, body);
+  if (!ok) failedChecks.push(name);
+  return ok;
 }
 function readJson<T>(path: string): T | undefined {
   try {
@@ -35,43 +57,68 @@ function ensureChromium(): boolean {
   if (findChromium()) return true;
   const root = process.getuid?.() === 0;
   if (root && existsSync('/usr/bin/apt-get')) {
-    console.log('No Chromium found: installing Debian\'s chromium package.');
-    run('install chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+    console.log("No Chromium found: installing Debian's chromium package.");
+    run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
     if (findChromium()) return true;
   }
-  console.log('Falling back to Playwright\'s own Chromium.');
-  return run('install playwright chromium', 'npx', ['playwright', 'install', 'chromium']);
+  console.log("Falling back to Playwright's own Chromium.");
+  return run('npx', ['playwright', 'install', 'chromium']);
 }
 
+// Only this run's results count: a file left by an earlier run must never be read as this one's.
 mkdirSync('test-results', { recursive: true });
-step('chromium available', ensureChromium());
-step('type check (astro check)', run('type check', 'astro', ['check', '--minimumSeverity', 'warning']));
+for (const f of [UNIT_RESULTS, E2E_RESULTS]) rmSync(f, { force: true });
 
-const unitOk = run('unit tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
-const unit = readJson<{ numPassedTests: number; numFailedTests: number }>('test-results/unit.json');
-if (unit) {
-  passed += unit.numPassedTests;
-  failed += unit.numFailedTests;
-  if (unit.numFailedTests) failures.push(`${unit.numFailedTests} unit test(s)`);
-}
-if (!unitOk && !unit?.numFailedTests) step('unit tests ran', false);
+check('chromium', ensureChromium);
+check('type check', () => run('astro', ['check', '--minimumSeverity', 'warning']));
+check('lint', () => run('eslint', ['.']));
 
-const built = run('build', 'astro', ['build']);
-step('build', built);
-const builtBase = run('build under /help/401/', 'astro', ['build'], { OUT_DIR: 'dist-base', BASE_PATH: '/help/401/' });
-step('build under a base path', builtBase);
+phase('unit tests', () => {
+  const ok = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_RESULTS}`]);
+  const unit = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTodoTests?: number }>(UNIT_RESULTS);
+  if (!unit) {
+    failedChecks.push('unit tests (no results written)');
+    return false;
+  }
+  tests.passed += unit.numPassedTests;
+  tests.failed += unit.numFailedTests;
+  tests.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+  if (unit.numFailedTests) failedTests.push(`${unit.numFailedTests} unit test(s)`);
+  // Vitest can fail with every test passing (an error outside a test, an unhandled rejection).
+  else if (!ok) failedChecks.push('unit tests (vitest failed outside any test)');
+  return ok;
+});
+
+const built = check('build', () => run('astro', ['build']));
+const builtBase = check('build under /help/401/', () => run('astro', ['build'], { OUT_DIR: 'dist-base', BASE_PATH: '/help/401/' }));
 
 if (built && builtBase) {
-  const e2eOk = run('browser tests', 'playwright', ['test']);
-  const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>('test-results/e2e.json');
-  if (e2e) {
-    passed += e2e.stats.expected + e2e.stats.flaky;
-    failed += e2e.stats.unexpected;
-    if (e2e.stats.unexpected) failures.push(`${e2e.stats.unexpected} browser test(s)`);
-  }
-  if (!e2eOk && !e2e?.stats.unexpected) step('browser tests ran', false);
+  phase('browser tests', () => {
+    const ok = run('playwright', ['test']);
+    const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] }>(E2E_RESULTS);
+    if (!e2e) {
+      failedChecks.push('browser tests (no results written)');
+      return false;
+    }
+    tests.passed += e2e.stats.expected + e2e.stats.flaky;
+    tests.failed += e2e.stats.unexpected;
+    tests.skipped += e2e.stats.skipped;
+    if (e2e.stats.unexpected) failedTests.push(`${e2e.stats.unexpected} browser test(s)`);
+    // A server that would not start, a test.only or a broken spec file: Playwright fails without a failed test.
+    else if (!ok) failedChecks.push('browser tests (Playwright failed outside any test)');
+    return ok;
+  });
+} else {
+  console.log('\nBrowser tests skipped: they need both builds.');
+  failedChecks.push('browser tests (not run: a build failed)');
 }
 
-if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`\nSummary: ${passed} passed, ${failed} failed`);
+console.log('\nTime per phase:');
+for (const t of times) console.log(`  ${t.ok ? '✔' : '✘'} ${t.phase.padEnd(24)} ${t.seconds.toFixed(1).padStart(7)} s`);
+console.log(`  ${'total'.padEnd(26)} ${since(started).toFixed(1).padStart(7)} s`);
+if (tests.skipped) console.log(`\n${tests.skipped} test(s) skipped.`);
+if (failedTests.length) console.log(`\nFailed tests: ${failedTests.join('; ')}`);
+if (failedChecks.length) console.log(`\nFailed checks: ${failedChecks.join('; ')}`);
+const failed = tests.failed + failedChecks.length;
+console.log(`\nSummary: ${tests.passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
