@@ -6,10 +6,15 @@ import guideSteps from './src/integrations/guide-steps.ts';
 import { baseLinks } from './src/markdown/base-links.ts';
 import { codeBlocks } from './src/markdown/code-blocks.ts';
 import { platformTabs } from './src/markdown/platform-tabs.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import { metaDirectives, readSettings } from './src/lib/security-headers.ts';
+import { EMBED_MODE_HASH } from './src/lib/embed-mode.ts';
 
 // BASE_PATH lets a help desk host the guide under a sub-path (e.g. /help/401/);
 // the e2e suite builds once with it to prove every link still resolves.
 const base = process.env.BASE_PATH || '/';
+// EMBED_ORIGINS, OUTCOME_ENDPOINT, SUPPORT_EMAIL (README, "For help desks"): one list of headers and directives.
+const helpDesk = readSettings();
 
 export default defineConfig({
   site: process.env.SITE_URL || 'https://fix401.example',
@@ -21,7 +26,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inline CSS: one round trip fewer before first paint on a slow phone (the CSP hashes it).
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [mdx(), guideSteps()],
+  integrations: [mdx(), guideSteps(), securityHeaders(helpDesk)],
   markdown: {
     // Shiki writes inline style attributes, which a strict CSP refuses; Prism only adds classes.
     syntaxHighlight: 'prism',
@@ -30,14 +35,9 @@ export default defineConfig({
   },
   security: {
     csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self' mailto:",
-      ],
+      // connect-src follows OUTCOME_ENDPOINT; the embed-mode <head> script is the one inline script.
+      directives: metaDirectives(helpDesk),
+      scriptDirective: { hashes: [EMBED_MODE_HASH] },
     },
   },
   devToolbar: { enabled: false },
