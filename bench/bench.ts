@@ -3,6 +3,8 @@
  * numbers depend on the machine, so they are reported, not asserted.
  *   page weight per kind of page, step-to-step time, search latency and index
  *   size (content size and 10x), build time (1x and 10x), Lighthouse (mobile).
+ * BENCH_ONLY=search npm run bench: only the search rows (latency, index build, hostile
+ * and 1 MB inputs), from content/ directly, with no build and no browser.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +14,11 @@ import { chromium, type Browser } from '@playwright/test';
 import Fuse from 'fuse.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { createSearch, invertedIndex } from '../src/search/engine';
-import type { SearchDoc } from '../src/search/documents';
+import { searchDocuments, type SearchDoc } from '../src/search/documents';
+import { reduce } from '../src/search/reduce';
+import { shareableQuery } from '../src/search/share';
+import { loadContentDir } from '../src/model/load-files';
+import { plainText } from '../src/markdown/inline';
 import { syntheticContent, syntheticDocs } from './synthetic';
 import { SEARCH_QUERIES as QUERIES } from '../tests/unit/fixtures/search-queries';
 import { analyze, claimWhen, decodeJwt, parseChallenges, parseInput, prettyJson } from '../src/diagnose';
@@ -217,6 +223,65 @@ function searchLatency(docs: SearchDoc[], label: string, budget: string) {
   row(`search index build in the browser, ${label}`, ms(init));
 }
 
+/** The hostile inputs of issue 12 and a realistic 1 MB paste, through each pure search function (best of 3). */
+function hostileInputs(docs: SearchDoc[]) {
+  const engine = createSearch(docs);
+  const MB = 1 << 20;
+  const curl = '$ curl -v -H "Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln" https://api.shop.test/v1/orders\n' +
+    '> GET /v1/orders HTTP/1.1\n> Host: api.shop.test\n< HTTP/1.1 401 Unauthorized\n' +
+    '< WWW-Authenticate: Bearer error="invalid_token", error_description="The token expired"\n';
+  const inputs: [string, string][] = [
+    ['2,000 blank lines', '\n'.repeat(2000)],
+    ['%0A × 1000 + x (the 3 KB link)', `${'\n'.repeat(1000)}x`],
+    ['10k newlines', '\n'.repeat(10_000)],
+    ['20k digits', '1'.repeat(20_000)],
+    ['1 MB newlines', '\n'.repeat(MB)],
+    ['1 MB digits', '7'.repeat(MB)],
+    ['1 MB " ,pN=" continuation lines', Array.from({ length: 120_000 }, (_, i) => ` ,p${i}=`).join('\n').slice(0, MB)],
+    ['1 MB "< h:" + spaces', '< a:    \t'.repeat(MB / 10)],
+    ['realistic 1 MB paste (curl -v + headers)', curl + '< X-Padding: lorem ipsum dolor sit amet\n'.repeat(MB / 40)],
+    ['realistic 1 MB paste (stack trace)', 'TokenExpiredError: jwt expired\n' + '    at Layer.handle (/srv/app/node_modules/express/lib/router/layer.js:95:5)\n'.repeat(MB / 80)],
+  ];
+  const fns: [string, (s: string) => unknown][] = [
+    ['reduce', reduce],
+    ['shareableQuery', (s) => shareableQuery(s, engine.vocabulary)],
+    ['search', (s) => engine.search(s)],
+  ];
+  for (const [name, text] of inputs) {
+    const cells = fns.map(([fn, f]) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        f(text);
+        best = Math.min(best, performance.now() - t);
+      }
+      return `${fn} ${ms(best)}`;
+    });
+    row(`search, hostile input: ${name}`, cells.join(' / '), '≤ 100 ms each');
+  }
+}
+
+function printTable() {
+  const widths = [0, 1, 2].map((i) => Math.max(...[['metric', 'value', 'budget'], ...rows].map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(['metric', 'value', 'budget']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
+}
+
+if (process.env.BENCH_ONLY === 'search') {
+  const { content } = loadContentDir('content');
+  const docs = searchDocuments(
+    content.fixes.map((f) => f.data),
+    content.examples.map((e) => e.data),
+    content.checklists.map((c) => c.data),
+    plainText,
+  );
+  searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
+  searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');
+  hostileInputs(docs);
+  printTable();
+  process.exit(0);
+}
+
 async function lighthouse(paths: string[]) {
   const { default: lh } = await import('lighthouse');
   const { launch } = await import('chrome-launcher');
@@ -250,8 +315,9 @@ const indexJson = JSON.stringify({
 });
 row('search documents (search.json), gzip', kb(gzipSync(JSON.stringify(docs)).length), '≤ 40 KB');
 row('prebuilt index instead (measured, not shipped), gzip', kb(gzipSync(JSON.stringify(docs)).length + gzipSync(indexJson).length));
-searchLatency(docs, 'content size', 'p95 < 5 ms');
-searchLatency(syntheticDocs(docs, 10), '10× content', '');
+searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
+searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');
+hostileInputs(docs);
 
 const server = await serve();
 try {

@@ -11,7 +11,7 @@ import type { SearchDoc } from './documents';
 import { createErrorMatcher, type ErrorHit } from './errors';
 import { buildIndex, TOKEN, type SearchIndex } from './index-build';
 import { clip, normalise, reduce, type Reduced } from './reduce';
-import { wordScores } from './scoring';
+import { createScorer } from './scoring';
 import type { Snippet } from './snippet';
 import { shareableQuery } from './share';
 import { createSpellings, FUSE_OPTIONS } from './spellings';
@@ -61,8 +61,13 @@ export function searchTerms(reduced: Reduced, index: Pick<SearchIndex, 'wordId'>
  * string decides the order, and words seen around it break ties between pages sharing it. A weak one
  * ("401 Unauthorized" inside a longer question) only adds to the words, unless there are no other words.
  */
-export function rank(docs: SearchDoc[], errorHits: Map<SearchDoc, ErrorHit>, words: Map<number, number>, termCount: number) {
-  const docIndex = new Map(docs.map((d, i) => [d, i]));
+export function rank(
+  docs: SearchDoc[],
+  docIndex: Map<SearchDoc, number>,
+  errorHits: Map<SearchDoc, ErrorHit>,
+  words: Map<number, number>,
+  termCount: number,
+) {
   const ranked: { doc: number; score: number; via: 'error' | 'words'; snippet?: Snippet }[] = [];
   const byError = new Set<number>();
   for (const [doc, e] of errorHits) {
@@ -86,6 +91,8 @@ export function createSearch(docs: SearchDoc[]) {
   const index = buildIndex(docs);
   const spellings = createSpellings(index);
   const matchErrors = createErrorMatcher(docs);
+  const wordScores = createScorer(index);
+  const docIndex = new Map(docs.map((d, i) => [d, i]));
   const vocabulary: ReadonlySet<string> = new Set(index.words);
 
   function search(query: string, limit = 8): SearchOutcome {
@@ -94,8 +101,8 @@ export function createSearch(docs: SearchDoc[]) {
     if (!text.trim()) return { results: [], reduced };
     const errorHits = matchErrors(text, reduced.pasted);
     const terms = searchTerms(reduced, index);
-    const words = wordScores(index, terms, spellings);
-    const results = rank(docs, errorHits, words.scores, terms.length)
+    const words = wordScores(terms, spellings);
+    const results = rank(docs, docIndex, errorHits, words.scores, terms.length)
       .slice(0, limit)
       .map(({ doc, score, via, snippet }): SearchResult => {
         const shown = via === 'error' ? snippet : words.snippet(doc);

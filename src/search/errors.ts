@@ -41,7 +41,19 @@ export function createErrorMatcher(docs: SearchDoc[]) {
     .flatMap((doc) => doc.errors.map((text) => ({ doc, text, seq: sequence(text) })))
     .filter((e) => e.seq.length >= 4)
     .map((e) => ({ ...e, distinctive: distinctiveWords(e.seq) }));
-  // Word → ids of the strings starting with it (a full match), and of the strings holding it (a typed fragment).
+  // Strings with the same words are compared once ("Unauthorized" is in many pages).
+  const seqIds = new Map<string, number>();
+  const members: number[][] = [];
+  errors.forEach((e, id) => {
+    const known = seqIds.get(e.seq);
+    if (known !== undefined) members[known]!.push(id);
+    else {
+      seqIds.set(e.seq, members.length);
+      members.push([id]);
+    }
+  });
+  const seqs = [...seqIds.keys()];
+  // Word → the sequences starting with it (a full match), and the sequences holding it (a typed fragment).
   const byFirst = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
   const file = (map: Map<string, number[]>, w: string, id: number) => {
@@ -49,33 +61,33 @@ export function createErrorMatcher(docs: SearchDoc[]) {
     if (!list) map.set(w, [id]);
     else if (list[list.length - 1] !== id) list.push(id);
   };
-  errors.forEach((e, id) => {
-    const words = e.seq.split(' ');
+  seqs.forEach((seq, id) => {
+    const words = seq.split(' ');
     file(byFirst, words[0]!, id);
     for (const w of words) file(byWord, w, id);
   });
 
-  /** The strings that could match, in content order, as a scan of every string would meet them. */
-  function candidates(q: string, pasted: boolean): number[] {
-    const words = new Set(q.split(' '));
+  /** The sequences that could match: those sharing the right word with the query. */
+  function candidates(q: string, pasted: boolean): Set<number> {
     const ids = new Set<number>();
-    for (const w of words) for (const id of byFirst.get(w) ?? []) ids.add(id);
+    for (const w of new Set(q.split(' '))) for (const id of byFirst.get(w) ?? []) ids.add(id);
     if (!pasted && q.length >= 8 && q.includes(' ')) for (const id of byWord.get(q.slice(0, q.indexOf(' '))) ?? []) ids.add(id);
-    return [...ids].sort((a, b) => a - b);
+    return ids;
   }
 
+  /** The strings found, in content order, as a scan of every string would meet them. */
   function find(q: string, pasted: boolean): Found[] {
     const padded = ` ${q} `;
-    const found: Found[] = [];
+    const found: (Found & { id: number })[] = [];
     if (q.length < 4) return found;
-    for (const id of candidates(q, pasted)) {
-      const e = errors[id]!;
-      const at = padded.indexOf(` ${e.seq} `);
-      if (at >= 0) found.push({ e, at, partial: false });
+    for (const sid of candidates(q, pasted)) {
+      const seq = seqs[sid]!;
+      const at = padded.indexOf(` ${seq} `);
       // Typed words are often a fragment of the message ("jwt expired" of "TokenExpiredError: jwt expired").
-      else if (!pasted && q.length >= 8 && q.includes(' ') && ` ${e.seq} `.includes(padded)) found.push({ e, at: -1, partial: true });
+      const partial = at < 0 && !pasted && q.length >= 8 && q.includes(' ') && ` ${seq} `.includes(padded);
+      if (at >= 0 || partial) for (const id of members[sid]!) found.push({ e: errors[id]!, at, partial, id });
     }
-    return found;
+    return found.sort((a, b) => a.id - b.id);
   }
 
   /** Error strings found in the query, or (for typed words) a query that is part of one. Best per page. */

@@ -4,8 +4,9 @@
  * rare word once. Words are weighted by how few pages they match, counting fuzzy matches, which fuse.js's own
  * IDF (exact words only) does not see.
  *
- * Only pages that hold a spelling of a query word are ever touched (the inverted index prunes the rest), and
- * the costly part, where each word stands in the text for the snippet, is worked out for the shown results only.
+ * Only pages that hold a spelling of a query word are ever touched (the inverted index prunes the rest), sums
+ * go into flat arrays instead of maps, and the costly part, where each word stands in the text for the
+ * snippet, is worked out for the shown results only.
  */
 import { KEY_WEIGHTS, WEIGHT_TOTAL, type Posting, type SearchIndex } from './index-build';
 import { occurrences, snippetOf, type FieldMatch, type Snippet } from './snippet';
@@ -14,30 +15,12 @@ import type { Spelling } from './spellings';
 /** How fast repeated matches of one word in one page stop adding evidence (x / (x + SATURATION)). */
 const SATURATION = 1;
 
-/** One field value a query word matched, through one of its spellings. */
-interface Hit {
-  posting: Posting;
-  word: number;
-  score: number;
-}
-
-/** What one query word found: its hits in order, and the evidence per page (page → x), in first-hit order. */
+/** What one query word found: its spellings, and the pages it matched with their evidence x, in first-match order. */
 interface TermHits {
   term: string;
-  hits: Hit[];
-  perDoc: Map<number, number>;
-}
-
-/** The pages one query word matches, as fuse.js would score a field search: -log(score) × key weight × norm, summed. */
-function matchTerm(index: SearchIndex, term: string, spellings: Spelling[]): TermHits {
-  const hits: Hit[] = [];
-  const perDoc = new Map<number, number>();
-  for (const { word, score } of spellings)
-    for (const posting of index.postings[word]!) {
-      hits.push({ posting, word, score });
-      perDoc.set(posting.doc, (perDoc.get(posting.doc) ?? 0) + -Math.log(score) * (KEY_WEIGHTS[posting.key] / WEIGHT_TOTAL) * posting.norm);
-    }
-  return { term, hits, perDoc };
+  spellings: Spelling[];
+  docs: number[];
+  xs: number[];
 }
 
 export interface WordScores {
@@ -47,25 +30,78 @@ export interface WordScores {
   snippet(doc: number): Snippet | undefined;
 }
 
-export function wordScores(index: SearchIndex, terms: string[], spellings: (term: string) => Spelling[]): WordScores {
-  const perTerm = terms.map((t) => matchTerm(index, t, spellings(t)));
-  const n = index.docs.length;
-  const idf = perTerm.map(({ perDoc }) => Math.log(1 + (n - perDoc.size + 0.5) / (perDoc.size + 0.5)));
-  const total = idf.reduce((a, b) => a + b, 0);
-  const sums = new Map<number, number>();
-  perTerm.forEach(({ perDoc }, term) => {
-    for (const [doc, x] of perDoc) sums.set(doc, (sums.get(doc) ?? 0) + idf[term]! * (x / (x + SATURATION)));
-  });
-  const scores = new Map<number, number>();
-  for (const [doc, sum] of sums) scores.set(doc, 1 - sum / total);
+/** The postings of one page in a word's list, which is in page order: [from, to). */
+function rangeOf(list: Posting[], doc: number): [number, number] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.doc < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < list.length && list[to]!.doc === doc) to++;
+  return [lo, to];
+}
 
-  const snippet = (doc: number) => {
+export function createScorer(index: SearchIndex) {
+  const n = index.docs.length;
+  const acc = new Float64Array(n);
+  const stamp = new Uint32Array(n);
+  let generation = 0;
+
+  /** The pages one query word matches, as fuse.js would score a field search: -log(score) × key weight × norm, summed. */
+  function matchTerm(term: string, spellings: Spelling[]): TermHits {
+    const gen = ++generation;
+    const docs: number[] = [];
+    for (const { word, score } of spellings) {
+      const w = -Math.log(score);
+      for (const p of index.postings[word]!) {
+        if (stamp[p.doc] !== gen) {
+          stamp[p.doc] = gen;
+          acc[p.doc] = 0;
+          docs.push(p.doc);
+        }
+        acc[p.doc]! += w * (KEY_WEIGHTS[p.key] / WEIGHT_TOTAL) * p.norm;
+      }
+    }
+    return { term, spellings, docs, xs: docs.map((d) => acc[d]!) };
+  }
+
+  function snippet(perTerm: TermHits[], idf: number[], doc: number): Snippet | undefined {
     const matches: { term: number; m: FieldMatch }[] = [];
-    perTerm.forEach(({ term, hits }, t) => {
-      for (const { posting: p, word } of hits)
-        if (p.doc === doc) matches.push({ term: t, m: { key: p.key, value: p.value, indices: occurrences(p.value, index.words[word]!, term) } });
+    perTerm.forEach(({ term, spellings }, t) => {
+      for (const { word } of spellings) {
+        const list = index.postings[word]!;
+        const [from, to] = rangeOf(list, doc);
+        for (let i = from; i < to; i++) {
+          const p = list[i]!;
+          matches.push({ term: t, m: { key: p.key, value: p.value, indices: occurrences(p.value, index.words[word]!, term) } });
+        }
+      }
     });
     return snippetOf(matches, idf);
+  }
+
+  return function wordScores(terms: string[], spellings: (term: string) => Spelling[]): WordScores {
+    const perTerm = terms.map((t) => matchTerm(t, spellings(t)));
+    const idf = perTerm.map(({ docs }) => Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5)));
+    const total = idf.reduce((a, b) => a + b, 0);
+    const gen = ++generation;
+    const order: number[] = [];
+    perTerm.forEach(({ docs, xs }, term) => {
+      docs.forEach((doc, k) => {
+        if (stamp[doc] !== gen) {
+          stamp[doc] = gen;
+          acc[doc] = 0;
+          order.push(doc);
+        }
+        const x = xs[k]!;
+        acc[doc]! += idf[term]! * (x / (x + SATURATION));
+      });
+    });
+    const scores = new Map<number, number>();
+    for (const doc of order) scores.set(doc, 1 - acc[doc]! / total);
+    return { scores, snippet: (doc) => snippet(perTerm, idf, doc) };
   };
-  return { scores, snippet };
 }
