@@ -1,37 +1,34 @@
 /**
- * <fix-guide> upgrades the server-rendered guide: it runs the guide's machine
- * compiled from content, swaps the next step in place (no page load, no
- * request: the steps one event away are prefetched while the person reads),
- * keeps the URL, history, focus, title and a live region in step. Every answer
- * stays a real link; whenever a step is not at hand, the click just navigates.
+ * <fix-guide> upgrades the server-rendered guide: it steps the guide's
+ * machine (the JSON config compiled from content, see src/flow/step.ts), swaps
+ * the next step in place (the steps one event away are prefetched while the
+ * person reads), and keeps the URL, history, focus, title and a live region in
+ * step. Every answer stays a real link; whenever a step is not at hand, the
+ * click just navigates. State: src/flow/session.ts; rendering: guide-render.ts;
+ * steps and history: guide-history.ts; storage: guide-store.ts.
  */
-import { compileFlow, emptyContext, nodesAfter, type GuideMachineConfig } from '../flow/compile';
-import { replayTrail as replay, step } from '../flow/step';
-import { flowInput, type GuideData } from '../flow/client-data';
-import { guideEvent, isFinal, nodeUrl, NOT_FIXED, START, stepDataUrl, TICK } from '../flow/addresses';
+import { guideEvent, isFinal, nodeUrl, NOT_FIXED, START, TICK } from '../flow/addresses';
 import { answerRows } from '../flow/answers';
+import { flowInput, type GuideData } from '../flow/client-data';
+import { compileFlow, emptyContext, nodesAfter, type GuideMachineConfig } from '../flow/compile';
 import { typicalPaths } from '../flow/paths';
-import type { GuideContext, TrailStep } from '../flow/types';
+import { arrival, change, restart } from '../flow/session';
+import { step } from '../flow/step';
+import type { GuideContext } from '../flow/types';
+import { asHistoryState, pushStep, rememberStep, StepCache, timing } from './guide-history';
+import { currentStep, focusHeading, markPrevious, pointNotFixed, renderAnswers, setTicks, showStep } from './guide-render';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
-
-interface StepHtml {
-  title: string;
-  kind: string;
-  html: string;
-  docTitle: string;
-}
-type Steps = Record<string, StepHtml>;
-
 
 class FixGuide extends HTMLElement {
   private data!: GuideData;
   private config!: GuideMachineConfig;
-  private paths = new Map<string, TrailStep[]>();
+  private steps!: StepCache;
   private questions = new Map<string, GuideData['flow']['questions'][number]>();
   private fixTitles = new Map<string, string>();
   private context: GuideContext = emptyContext();
-  private steps: Steps = {};
-  private pending = new Map<string, Promise<void>>();
+  private typical = false;
+  /** Set while a step change is under way: a second click (a double click) must not act on the new step. */
+  private changing = false;
 
   connectedCallback() {
     const island = this.querySelector('#guide-data');
@@ -39,99 +36,70 @@ class FixGuide extends HTMLElement {
     this.data = JSON.parse(island.textContent) as GuideData;
     const flow = flowInput(this.data);
     this.config = compileFlow(flow);
-    this.paths = typicalPaths(flow);
+    this.steps = new StepCache(this.data.base);
     for (const q of this.data.flow.questions) this.questions.set(q.id, q);
     for (const f of this.data.flow.fixes) this.fixTitles.set(f.id, f.title);
     const node = this.node;
-    const stored = loadContext();
-    const final = isFinal(node);
-    // The stored trail counts only if it still leads here (another tab, or content changed since).
-    const replayed = stored && !final ? replay(this.config, stored) : undefined;
-    const own = !!stored && (final || replayed?.node === node);
-    const ticked = stored?.ticked ?? {};
-    if (own) this.context = replayed ? { ...replayed.context, ticked } : stored;
-    else {
-      // Opened cold: the usual answers to here, and the shortlist they give (so "No" tries the other likely causes).
-      const trail = this.paths.get(node) ?? [];
-      this.context = { ...emptyContext(), trail, shortlist: replay(this.config, { trail, tried: [] })?.context.shortlist ?? [], ticked };
-    }
-    this.renderAnswers(!own);
-    this.restoreTicks();
-    this.pointNotFixed();
-    this.querySelector<HTMLElement>('[data-no-js-note]')?.remove(); // it describes the page without JavaScript
-    history.replaceState({ node, context: this.context }, '');
+    // The home page asks the first question: arriving from it, the usual answer here is the person's own.
+    const fromHome = document.referrer === new URL(this.data.base, location.href).href;
+    ({ context: this.context, typical: this.typical } = arrival(this.config, typicalPaths(flow), node, loadContext(), fromHome));
+    this.querySelector('[data-no-js-note]')?.remove(); // it describes the page without JavaScript
+    this.refresh();
+    if (fromHome) focusHeading(this.article);
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual'; // Back shows a step from its h1, never mid-page
+    rememberStep({ node, context: this.context });
     this.addEventListener('click', this.onClick);
     this.addEventListener('change', this.onTick);
     window.addEventListener('popstate', this.onPop);
-    // This page's own panel, so Back to it needs no request either.
-    const here = this.step;
-    this.steps[node] = { title: here.dataset.title ?? '', kind: here.dataset.kind ?? '', html: here.innerHTML, docTitle: document.title };
+    this.steps.put(node, currentStep(this.article)); // so Back to this page needs no request
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => this.prefetchAround(node));
-  }
-
-  /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"). */
-  private prefetchAround(node: string) {
-    this.removeAttribute('data-ready');
-    const loads = [...new Set([...nodesAfter(this.config, node), START])].map((id) => this.prefetch(id));
-    void Promise.all(loads).then(() => {
-      if (this.node === node) this.setAttribute('data-ready', '');
-    });
-  }
-
-  private prefetch(node: string): Promise<void> {
-    if (this.steps[node]) return Promise.resolve();
-    let p = this.pending.get(node);
-    if (!p) {
-      // Every node, start included, has its page (and so its step.json) at guide/<id>/.
-      p = fetch(stepDataUrl(this.data.base, node))
-        .then((r) => (r.ok ? (r.json() as Promise<StepHtml>) : undefined))
-        .then((s) => {
-          if (s) this.steps[node] = s;
-        })
-        .catch(() => {})
-        .finally(() => this.pending.delete(node));
-      this.pending.set(node, p);
-    }
-    return p;
   }
 
   disconnectedCallback() {
     window.removeEventListener('popstate', this.onPop);
   }
 
-  private get step() {
+  private get article() {
     return this.querySelector<HTMLElement>('#step')!;
   }
   private get node() {
-    return this.step.dataset.node!;
+    return this.article.dataset.node!;
+  }
+
+  /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"), then marks the guide ready. */
+  private prefetchAround(node: string) {
+    this.removeAttribute('data-ready');
+    void Promise.all([...new Set([...nodesAfter(this.config, node), START])].map((id) => this.steps.load(id))).then(() => {
+      if (this.node === node) this.setAttribute('data-ready', '');
+    });
   }
 
   private onClick = (e: MouseEvent) => {
     const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-event], a[data-change], a[data-restart]');
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    performance.mark('fix401:step-start');
+    // The second click of a double click lands on whatever was swapped in under the pointer: ignore it.
+    if (this.changing || e.detail > 1) return e.preventDefault();
+    timing.start();
     let next: string;
-    let context: GuideContext;
-    if (a.dataset.restart !== undefined) {
-      next = START;
-      context = { ...emptyContext(), ticked: this.context.ticked };
-    } else if (a.dataset.change) {
+    let previous: string | undefined;
+    if (a.dataset.restart !== undefined) [next, this.context] = [START, restart(this.context)];
+    else if (a.dataset.change) {
       next = a.dataset.change;
-      const cut = this.context.trail.findIndex((s) => s.node === next);
-      const trail = this.context.trail.slice(0, Math.max(cut, 0));
-      context = { ...(replay(this.config, { trail, tried: [] })?.context ?? { ...emptyContext(), trail }), ticked: this.context.ticked };
+      ({ context: this.context, previous } = change(this.config, this.context, next));
     } else {
       const event = guideEvent(a.dataset.event);
-      if (!event) return;
-      const after = step(this.config, this.node, this.context, event);
+      const after = event && step(this.config, this.node, this.context, event);
       if (!after) return;
-      next = after.node;
-      context = after.context;
+      [next, this.context] = [after.node, after.context];
     }
-    this.context = context;
-    saveContext(context);
-    if (this.show(next, 'push')) e.preventDefault();
+    this.typical = false;
+    saveContext(this.context);
+    if (!this.show(next, true)) return; // not at hand: the link navigates
+    e.preventDefault();
+    markPrevious(this.article, previous);
+    this.changing = true;
+    requestAnimationFrame(() => setTimeout(() => (this.changing = false), 250));
   };
 
   private onTick = (e: Event) => {
@@ -139,114 +107,68 @@ class FixGuide extends HTMLElement {
     if (box.type !== 'checkbox' || box.dataset.step === undefined) return;
     const fix = this.node;
     const after = step(this.config, fix, this.context, { type: TICK, step: Number(box.dataset.step), checked: box.checked });
-    if (after) this.context = after.context;
+    if (!after) return;
+    this.context = after.context;
     saveTicks(fix, this.context.ticked[fix] ?? []);
     saveContext(this.context);
   };
 
-  private onPop = (e: PopStateEvent) => {
-    const state = e.state as { node?: string; context?: GuideContext } | null;
-    if (!state?.node) return;
-    this.context = state.context ?? emptyContext();
+  private onPop = async (e: PopStateEvent) => {
+    const state = asHistoryState(e.state);
+    if (!state) return;
+    this.context = state.context;
+    this.typical = false;
     saveContext(this.context);
-    if (!this.show(state.node, 'none')) location.reload();
+    // After a reload, earlier entries' steps are not cached yet: fetch the one needed, reload only if that fails.
+    await this.steps.load(state.node);
+    if (!this.show(state.node, false)) location.reload();
   };
 
-  /** Puts `node` on screen from the prebuilt step HTML; false when it is not available. */
-  private show(node: string, mode: 'push' | 'none'): boolean {
-    const step = this.steps[node];
-    if (!step) return false;
-    const article = this.step;
-    article.innerHTML = step.html;
-    article.dataset.node = node;
-    article.dataset.kind = step.kind;
-    article.className = `step step-${step.kind}`;
-    document.title = step.docTitle;
+  /** Puts `node` on screen from its prebuilt step; false when it is not available. */
+  private show(node: string, push: boolean): boolean {
+    const prebuilt = this.steps.get(node);
+    if (!prebuilt) return false;
     const url = nodeUrl(this.data.base, node);
-    if (mode === 'push') history.pushState({ node, context: this.context }, '', url);
+    if (push) pushStep({ node, context: this.context }, url);
+    showStep(this.article, node, prebuilt, this.querySelector('[data-announce]'));
     const share = this.querySelector<HTMLInputElement>('#share-url');
     if (share) share.value = new URL(url, location.href).href;
-    this.renderAnswers(false);
-    this.restoreTicks();
-    this.pointNotFixed();
-    const h1 = article.querySelector<HTMLElement>('h1');
-    h1?.focus();
-    window.scrollTo({ top: 0 });
-    const live = this.querySelector('[data-announce]');
-    if (live) live.textContent = `${step.kind === 'question' ? 'Question' : 'Step'}: ${step.title}`;
-    performance.mark('fix401:step-end');
-    performance.measure('fix401:step', 'fix401:step-start', 'fix401:step-end');
+    this.refresh();
+    timing.end();
     this.prefetchAround(node);
     return true;
   }
 
-  /** With JavaScript, "No" goes to the next try for this person's answers: say so, and let the link go there too. */
-  private pointNotFixed() {
-    const no = this.step.querySelector<HTMLAnchorElement>(`a[data-event="${NOT_FIXED}"]`);
-    if (!no) return;
-    const next = step(this.config, this.node, this.context, { type: NOT_FIXED })?.node;
-    if (!next || next === no.dataset.next) return;
-    no.href = nodeUrl(this.data.base, next);
-    no.dataset.next = next;
-    // FixStep's "Next: …" line under the buttons names the plain link's target; name the real next try.
-    const line = this.step.querySelector('.did-it p');
-    const title = this.fixTitles.get(next);
-    if (line) line.textContent = title ? `Next: ${title} (the next likely cause for your answers)` : 'Next: we will write the support request for you.';
-  }
-
-  private restoreTicks() {
-    const fix = this.node;
-    if (this.step.dataset.kind !== 'fix') return;
-    const ticks = loadTicks(fix);
-    this.context = { ...this.context, ticked: { ...this.context.ticked, [fix]: ticks } };
-    for (const box of this.step.querySelectorAll<HTMLInputElement>('input[data-step]')) box.checked = ticks.includes(Number(box.dataset.step));
-  }
-
-  /** Mirrors YourAnswers.astro: the person's own answers, or the typical path when opened cold. */
-  private renderAnswers(typical: boolean) {
-    const holder = this.querySelector('[data-answers]');
-    if (!holder) return;
-    const rows = answerRows(this.context.trail, (id) => this.questions.get(id));
-    const section = document.createElement('section');
-    section.className = 'your-answers';
-    section.setAttribute('aria-labelledby', 'answers-title');
-    const h2 = section.appendChild(document.createElement('h2'));
-    h2.id = 'answers-title';
-    h2.textContent = typical && rows.length ? 'The usual way here' : 'Your answers';
-    if (typical && rows.length) {
-      const note = section.appendChild(document.createElement('p'));
-      note.className = 'muted small';
-      note.textContent = 'Opened from a link? These are the answers that usually lead here. Change any of them.';
-    }
-    if (!rows.length) {
-      const p = section.appendChild(document.createElement('p'));
-      p.className = 'muted small';
-      p.textContent = 'This is the first question.';
-    } else {
-      const ol = section.appendChild(document.createElement('ol'));
-      ol.className = 'answer-list';
-      for (const r of rows) {
-        const li = ol.appendChild(document.createElement('li'));
-        li.append(span('q', r.question), span('a', r.answer));
-        const change = li.appendChild(document.createElement('a'));
-        change.href = nodeUrl(this.data.base, r.node);
-        change.dataset.change = r.node;
-        change.append('Change', span('visually-hidden', ` your answer to “${r.question}”`));
-      }
-    }
-    for (const id of this.context.tried) {
-      const title = this.fixTitles.get(id);
-      if (title) section.appendChild(span('tried small', `Tried: ${title}`));
-    }
-    holder.replaceChildren(section);
+  private refresh() {
+    this.context = syncPanels(this, this.config, this.context, { typical: this.typical, base: this.data.base, questions: this.questions, fixTitles: this.fixTitles });
   }
 }
 
-function span(className: string, text: string) {
-  const s = document.createElement('span');
-  s.className = className;
-  s.textContent = text;
-  return s;
+interface Lookups {
+  typical: boolean;
+  base: string;
+  questions: Map<string, GuideData['flow']['questions'][number]>;
+  fixTitles: Map<string, string>;
+}
+
+/** Brings the side panel, the ticks and the "No" link in line with the context; returns it with this fix's stored ticks. */
+function syncPanels(root: HTMLElement, config: GuideMachineConfig, context: GuideContext, look: Lookups): GuideContext {
+  const article = root.querySelector<HTMLElement>('#step')!;
+  const node = article.dataset.node!;
+  const url = (id: string) => nodeUrl(look.base, id);
+  const holder = root.querySelector('[data-answers]');
+  if (holder) {
+    const rows = answerRows(context.trail, (id) => look.questions.get(id));
+    const tried = context.tried.flatMap((id) => look.fixTitles.get(id) ?? []);
+    renderAnswers(holder, { rows, typical: look.typical, first: node === START, tried, url });
+  }
+  if (article.dataset.kind !== 'fix') return context;
+  const ticks = loadTicks(node);
+  setTicks(article, ticks);
+  const withTicks = { ...context, ticked: { ...context.ticked, [node]: ticks } };
+  const next = step(config, node, withTicks, { type: NOT_FIXED })?.node;
+  if (next) pointNotFixed(article, { id: next, url: url(next), title: isFinal(next) ? undefined : look.fixTitles.get(next) });
+  return withTicks;
 }
 
 customElements.define('fix-guide', FixGuide);
