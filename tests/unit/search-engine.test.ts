@@ -5,6 +5,7 @@ import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
 import { searchDocuments } from '../../src/search/documents';
 import { SEARCH_QUERIES } from './fixtures/search-queries';
+import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from '../../src/search/reduce';
 
 const doc = (url: string, over: Partial<SearchDoc> = {}): SearchDoc => ({ url, kind: 'fix', title: url, summary: '', words: [], errors: [], ...over });
 
@@ -77,11 +78,24 @@ describe('words', () => {
   });
 
   it('rank a fix above its own example when both match equally', () => {
-    expect(urls('authorization header nginx').slice(0, 2)).toEqual(['guide/proxy/', 'examples/proxy/']);
+    // The two pages hold the same words, and the example comes first in the documents, so only the kind bias can
+    // put the fix first: with the bias at 0 they tie and the sort keeps the example first.
+    const twin = { title: 'Cookie lost on the redirect', words: ['session cookie dropped after redirect'] };
+    const twins = createSearch([
+      doc('examples/twin/', { kind: 'example', ...twin, fix: 'twin' }),
+      doc('guide/twin/', twin),
+      doc('guide/other/', { title: 'Something else entirely' }),
+    ]);
+    const out = twins.search('session cookie redirect').results;
+    expect(out.map((r) => r.doc.url)).toEqual(['guide/twin/', 'examples/twin/']);
+    expect(out[0]!.score).toBeLessThan(out[1]!.score);
   });
 
   it('respect the limit', () => {
-    expect(search('token', 2).results.length).toBeLessThanOrEqual(2);
+    // "token" matches more than two pages; the limit must cut the list, not find nothing.
+    expect(search('token').results.length).toBeGreaterThan(2);
+    expect(search('token', 2).results).toHaveLength(2);
+    expect(search('token', 2).results).toEqual(search('token').results.slice(0, 2));
   });
 });
 
@@ -114,28 +128,52 @@ describe('on the real content', () => {
   );
   const real = createSearch(docs);
 
-  it('keeps every snippet range inside its text, in order and without overlap', () => {
+  it('gives every result a snippet, with its ranges inside its text, in order and without overlap', () => {
+    let checked = 0;
     for (const { query } of SEARCH_QUERIES) {
       for (const r of real.search(query, 12).results) {
-        if (!r.snippet) continue;
+        // Every result matched something: an error string or a word, and shows where.
+        expect(r.snippet, `${r.doc.url} for ${JSON.stringify(query.slice(0, 60))}`).toBeDefined();
+        const snippet = r.snippet!;
+        expect(snippet.ranges.length).toBeGreaterThan(0);
         let last = -1;
-        for (const [s, e] of r.snippet.ranges) {
+        for (const [s, e] of snippet.ranges) {
           expect(s).toBeGreaterThan(last);
           expect(e).toBeGreaterThanOrEqual(s);
-          expect(e).toBeLessThan(r.snippet.text.length);
+          expect(e).toBeLessThan(snippet.text.length);
           last = e;
         }
+        checked++;
       }
     }
+    expect(checked).toBeGreaterThan(SEARCH_QUERIES.length);
   }, 30_000);
 
-  it('answers a 1 MB paste quickly, from its first 20,000 characters', () => {
+  it('answers a 1 MB paste from its head (its time is in npm run bench, not asserted here)', () => {
     const head = 'TokenExpiredError: jwt expired\n    at /usr/src/app/node_modules/jsonwebtoken/verify.js:190:21\n';
     const big = head + '    at Layer.handle [as handle_request] (/usr/src/app/node_modules/express/lib/router/layer.js:95:5)\n'.repeat(11_000);
     expect(big.length).toBeGreaterThan(1_000_000);
-    const t = performance.now();
     const out = real.search(big);
-    expect(performance.now() - t).toBeLessThan(1500);
     expect(out.results[0]?.doc.url).toBe('guide/jwt-expired/');
+    expect(out.reduced.cut).toEqual({ chars: MAX_QUERY_CHARS, lines: expect.any(Number) });
+  });
+
+  it('completes on the hostile shapes of issue 12 (timings: BENCH_ONLY=search npm run bench)', () => {
+    const MB = 1 << 20;
+    const hostile = [
+      '\n'.repeat(2000),
+      `${'\n'.repeat(1000)}x`,
+      '\n'.repeat(10_000),
+      '1'.repeat(20_000),
+      '\n'.repeat(MB),
+      '7'.repeat(MB),
+      Array.from({ length: 120_000 }, (_, i) => ` ,p${i}=`).join('\n'),
+      '< a:    \t'.repeat(MB / 10),
+    ];
+    for (const text of hostile) {
+      const out = real.search(text);
+      expect(out.results.length).toBeLessThanOrEqual(8);
+      if (text.length > MAX_QUERY_CHARS || text.split('\n').length > MAX_QUERY_LINES) expect(out.reduced.cut).toBeDefined();
+    }
   });
 });
