@@ -1,12 +1,14 @@
 /**
- * npm test: Chromium, type check, lint, unit tests, both builds (root and
- * sub-path), browser tests, each phase timed. Ends with one line,
+ * npm test: Chromium, type check and lint (side by side), unit tests, both
+ * builds (root and sub-path, side by side), browser tests, each phase timed.
+ * The paired phases are mostly single-threaded, so two of them share a 2-core
+ * machine well; their output is printed whole, one after the other. Ends with one line,
  * "Summary: N passed, N failed": N counts the tests of this run (from the
  * result files this run writes, old ones deleted first) plus each check step
  * that failed. A check that passes (type check, lint, a build) is not a test
  * and is not counted; one that fails fails the run and is named above the line.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './chromium';
 
@@ -45,6 +47,46 @@ function check(name: Phase, body: () => boolean): boolean {
   if (!ok) failedChecks.push(name);
   return ok;
 }
+
+interface Job {
+  name: Phase;
+  cmd: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+/** Check steps run side by side; each one's output is printed whole when it ends. */
+async function checksTogether(jobs: Job[]): Promise<boolean[]> {
+  for (const j of jobs) console.log(`\n▶ [${PHASES.indexOf(j.name) + 1}/${PHASES.length}] ${j.name} (${Math.round(since(started))} s in): ${[j.cmd, ...j.args].join(' ')}`);
+  return Promise.all(
+    jobs.map(
+      (j) =>
+        new Promise<boolean>((resolve) => {
+          const t = Date.now();
+          const child = spawn(j.cmd, j.args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0', ...j.env } });
+          const out: Buffer[] = [];
+          child.stdout.on('data', (d: Buffer) => out.push(d));
+          child.stderr.on('data', (d: Buffer) => out.push(d));
+          let finished = false;
+          const done = (ok: boolean) => {
+            // A command that cannot start emits 'error' and then 'close': report it once.
+            if (finished) return;
+            finished = true;
+            times.push({ phase: j.name, seconds: since(t), ok });
+            if (!ok) failedChecks.push(j.name);
+            console.log(`\n── ${j.name} output ──`);
+            process.stdout.write(Buffer.concat(out));
+            console.log(`${ok ? '✔' : '✘'} ${j.name}: ${since(t).toFixed(1)} s`);
+            resolve(ok);
+          };
+          child.on('error', (e) => {
+            out.push(Buffer.from(`${String(e)}\n`));
+            done(false);
+          });
+          child.on('close', (code) => done(code === 0));
+        }),
+    ),
+  );
+}
 function readJson<T>(path: string): T | undefined {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -70,8 +112,10 @@ mkdirSync('test-results', { recursive: true });
 for (const f of [UNIT_RESULTS, E2E_RESULTS]) rmSync(f, { force: true });
 
 check('chromium', ensureChromium);
-check('type check', () => run('astro', ['check', '--minimumSeverity', 'warning']));
-check('lint', () => run('eslint', ['.']));
+await checksTogether([
+  { name: 'type check', cmd: 'astro', args: ['check', '--minimumSeverity', 'warning'] },
+  { name: 'lint', cmd: 'eslint', args: ['.'] },
+]);
 
 phase('unit tests', () => {
   const ok = run('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile=${UNIT_RESULTS}`]);
@@ -89,8 +133,11 @@ phase('unit tests', () => {
   return ok;
 });
 
-const built = check('build', () => run('astro', ['build']));
-const builtBase = check('build under /help/401/', () => run('astro', ['build'], { OUT_DIR: 'dist-base', BASE_PATH: '/help/401/' }));
+// Each build keeps its own content-layer cache, so the two never write the same store.
+const [built, builtBase] = await checksTogether([
+  { name: 'build', cmd: 'astro', args: ['build'] },
+  { name: 'build under /help/401/', cmd: 'astro', args: ['build'], env: { OUT_DIR: 'dist-base', BASE_PATH: '/help/401/', ASTRO_CACHE_DIR: 'node_modules/.astro-base' } },
+]);
 
 if (built && builtBase) {
   phase('browser tests', () => {
