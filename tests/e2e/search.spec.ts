@@ -79,14 +79,16 @@ test('a hostile query is shown as text and runs nothing', async ({ page }) => {
 
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
-  test('the search page still lists every fix and example with links, and the header form submits', async ({ page }) => {
+  test('the search page lists every fix and example, and the header form opens it without sending the text', async ({ page }) => {
     await page.goto('/search/');
     await expect(page.locator('[data-all] a[href*="/guide/"]')).toHaveCount(flow().nodes.filter((n) => n.kind === 'fix').length);
     await expect(page.locator('[data-all] a[href*="/examples/"]').first()).toBeVisible();
     await page.goto('/guide/');
-    await page.getByLabel('Search fixes or paste an error').fill('cookie domain');
+    // Nothing could reduce the text without JavaScript, so none of it goes into the URL.
+    await page.getByLabel('Search fixes or paste an error').fill('cookie domain Bearer s3cr3t-t0ken-value');
     await page.getByLabel('Search fixes or paste an error').press('Enter');
-    await expect(page).toHaveURL(/\/search\/\?q=cookie\+domain$/);
+    await expect(page).toHaveURL(/\/search\/\??$/);
+    await expect(page.locator('[data-all] a[href*="/guide/"]').first()).toBeVisible();
   });
 });
 
@@ -107,4 +109,133 @@ test('a pasted token never reaches the address bar or the server', async ({ page
   await expect(page).toHaveURL(/\/search\/\?q=/);
   expect(page.url()).not.toContain('c2VjcmV0c2ln');
   expect(requests.filter((u) => u.includes('c2VjcmV0c2ln'))).toEqual([]);
+});
+
+test('no results: says so, and shows the full list to browse', async ({ page }) => {
+  await page.goto('/search/');
+  await page.getByLabel('Search words or a pasted error').fill('how to bake sourdough bread');
+  await expect(page.locator('[data-status]')).toContainText('Nothing matched');
+  await expect(page.locator('[data-results] li')).toHaveCount(0);
+  await expect(page.locator('[data-all]')).toBeVisible();
+  await expect(page.locator('[data-analyze]')).toBeHidden();
+});
+
+test('picking a result with the mouse opens it', async ({ page }) => {
+  await page.goto('/guide/');
+  const box = page.getByRole('combobox', { name: 'Search fixes or paste an error' });
+  await box.fill('jwt expired');
+  const first = page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first();
+  await expect(first).toBeVisible();
+  const title = (await first.locator('.result-title').textContent())!;
+  await first.click();
+  await expect(page).toHaveURL(/\/(guide|examples|checklists)\/[a-z0-9-]+\//);
+  if (page.url().includes('/guide/')) await expect(page.locator('h1')).toContainText(title.trim());
+});
+
+/** A curl -v paste with credentials in every place issue 12 found them. */
+const SECRETS = ['hunter2-Zq8vX', 'c2VjcmV0LWNvb2tpZS12YWx1ZQ', 'sk_live_51Hx9Kq2eZvKYlo2C', 'eyJzdWIiOiI0MiJ9.c2lnbmF0dXJlLXZhbHVl', 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'];
+const CURL_PASTE = [
+  `$ curl -v -u 'alice:${SECRETS[0]}' -H 'Cookie: sid=${SECRETS[1]}' -H "X-Api-Key: ${SECRETS[2]}" https://api.shop.test/v1/me`,
+  '> GET /v1/me HTTP/1.1',
+  `> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.${SECRETS[3]}`,
+  `> X-GitHub-Token: ${SECRETS[4]}`,
+  '< HTTP/1.1 401 Unauthorized',
+  '< WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+  '<',
+  '{"error":"invalid_token"}',
+].join('\n');
+
+/** Paste into a field as a person would (clipboard data, not keystrokes), so line breaks reach the page. */
+async function paste(page: import('@playwright/test').Page, selector: string, text: string) {
+  await page.locator(selector).focus();
+  await page.evaluate(
+    ([sel, t]) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t!);
+      document.querySelector(sel!)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    [selector, text],
+  );
+}
+
+test('a multi-line curl paste + Enter in the header box writes no secret to the URL, history or any request', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/guide/');
+  const box = page.getByRole('combobox', { name: 'Search fixes or paste an error' });
+  await paste(page, '#header-search', CURL_PASTE);
+  // The paste is searched whole (its lines intact), so the challenge and its error code are read.
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(/expired|token/i);
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=/);
+  const url = decodeURIComponent(page.url());
+  expect(url).toContain('invalid_token');
+  for (const s of SECRETS) {
+    expect(url).not.toContain(s.slice(0, 8));
+    expect(requests.filter((u) => decodeURIComponent(u).includes(s.slice(0, 8)))).toEqual([]);
+  }
+  await expect(page.locator('[data-results] a').first()).toHaveAttribute('href', /jwt-expired|expired-jwt/);
+  // Back lands on the guide, and its entry holds no paste either.
+  await page.goBack();
+  expect(decodeURIComponent(page.url())).not.toMatch(/hunter2|sk_live|ghp_/);
+});
+
+test('on /search/, the header box hands a paste to the page in memory; the URL only gets allowed words', async ({ page }) => {
+  await page.goto('/search/');
+  const entries = await page.evaluate(() => history.length);
+  await paste(page, '#header-search', CURL_PASTE);
+  await page.getByRole('combobox', { name: 'Search fixes or paste an error' }).press('Enter');
+  const field = page.getByLabel('Search words or a pasted error');
+  await expect(field).toHaveValue(CURL_PASTE);
+  await expect(page.locator('[data-results] a').first()).toBeVisible();
+  const url = decodeURIComponent(page.url());
+  for (const s of SECRETS) expect(url).not.toContain(s.slice(0, 8));
+  expect(await page.evaluate(() => history.length)).toBe(entries); // replaceState only: no entry holds the query
+});
+
+test('a pasted response can be analyzed on the search page, with links to fixes, and nothing in the URL', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('/search/');
+  await page.getByLabel('Search words or a pasted error').fill(CURL_PASTE);
+  await expect(page.locator('[data-results] a').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Analyze this paste' }).click();
+  const analysis = page.locator('[data-analysis]');
+  await expect(analysis.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(analysis.locator('.finding').first()).toBeVisible();
+  await expect(analysis.getByRole('link', { name: 'Go to the fix' }).first()).toHaveAttribute('href', /\/guide\/[a-z0-9-]+\/$/);
+  for (const s of SECRETS) expect(decodeURIComponent(page.url())).not.toContain(s.slice(0, 8));
+  // Editing the paste clears findings that no longer match it.
+  await page.getByLabel('Search words or a pasted error').fill('jwt expired');
+  await expect(analysis.locator('.finding')).toHaveCount(0);
+  await expect(page.locator('[data-analyze]')).toBeHidden();
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.external).toEqual([]);
+});
+
+/** Long tasks seen by the page since it started (PerformanceObserver, buffered). */
+async function observeLongTasks(page: import('@playwright/test').Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+}
+
+test('the 3 KB link (%0A × 1000 + x) and a 2,000-blank-line query keep /search/ responsive', async ({ page }) => {
+  const longTasks = await observeLongTasks(page);
+  await page.goto(`/search/?q=${'%0A'.repeat(1000)}x`);
+  await expect(page.locator('[data-status]')).not.toBeEmpty();
+  // The link is rewritten to what search could use of it: nothing.
+  await expect(page).toHaveURL(/\/search\/$/);
+  const field = page.getByLabel('Search words or a pasted error');
+  await field.fill(`jwt expired${'\n'.repeat(2000)}`);
+  await expect(page.locator('[data-results] a').first()).toBeVisible();
+  await field.press('End');
+  await field.pressSequentially('x');
+  await expect(page.locator('[data-status]')).not.toBeEmpty();
+  const tasks = await longTasks();
+  expect(Math.max(0, ...tasks), `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`).toBeLessThan(200);
 });
