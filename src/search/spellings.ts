@@ -30,7 +30,8 @@ export interface Spelling {
 const TYPO_CACHE_SIZE = 500;
 
 export function createSpellings(index: SearchIndex): (term: string) => Spelling[] {
-  const fuse = new Fuse(index.words, FUSE_OPTIONS);
+  // Built on the first unknown word, not with the index: most queries never need it, and the first search stays short.
+  let fuse: Fuse<string> | undefined;
   const typoCache = new Map<string, Spelling[]>();
 
   function known(term: string): Spelling[] {
@@ -49,6 +50,7 @@ export function createSpellings(index: SearchIndex): (term: string) => Spelling[
     if (index.wordId.has(term)) return known(term);
     let hit = typoCache.get(term);
     if (!hit) {
+      fuse ??= new Fuse(index.words, FUSE_OPTIONS);
       hit = fuse.search(term).map((r) => ({ word: r.refIndex, score: Math.max(r.score ?? 1, 0.001) }));
       if (typoCache.size > TYPO_CACHE_SIZE) typoCache.clear();
       typoCache.set(term, hit);
