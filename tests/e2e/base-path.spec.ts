@@ -40,3 +40,27 @@ test('the 404 page is served for unknown paths under the sub-path', async ({ pag
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('link', { name: 'Start the guide from the first question' })).toHaveAttribute('href', '/help/401/guide/');
 });
+
+test('Diagnose works under the sub-path: fix links carry the base, large pastes use the worker', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('diagnose/');
+  await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const paste = [
+    '< HTTP/1.1 401 Unauthorized',
+    '< WWW-Authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+    '<',
+    ...Array.from({ length: 2500 }, (_, i) => `{"id":${i},"message":"request ${i} refused"}`),
+  ].join('\n');
+  await page.getByLabel(/Paste the response headers/).fill(paste);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  const finding = page.locator('.finding', { hasText: 'expired' }).first();
+  await expect(finding.getByRole('link', { name: 'Go to the fix' })).toHaveAttribute('href', '/help/401/guide/jwt-expired/');
+  expect(workers.some((u) => u.includes('/help/401/_astro/diagnose-worker-'))).toBe(true);
+  await finding.getByRole('link', { name: 'Go to the fix' }).click();
+  await expect(page).toHaveURL(/\/help\/401\/guide\/jwt-expired\/$/);
+  expect(await seen.csp()).toEqual([]);
+  expect(seen.consoleErrors).toEqual([]);
+  expect(seen.external).toEqual([]);
+});
