@@ -18,9 +18,15 @@ export const SEARCH_EVENT = 'fix401:search';
 
 export const base = () => document.documentElement.dataset.base ?? '/';
 
+/** The rest of the current task goes to the page: parsing the documents and building the index are two tasks, not one long one. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export function loadEngine(): Promise<Engine> {
   return (engine ??= Promise.all([import('../search/engine'), fetch(`${base()}search.json`).then((r) => r.json() as Promise<SearchDoc[]>)]).then(
-    ([m, docs]) => m.createSearch(docs),
+    async ([m, docs]) => {
+      await nextTask();
+      return m.createSearch(docs);
+    },
   ));
 }
 

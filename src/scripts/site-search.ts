@@ -14,7 +14,8 @@ import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT } from './search-
 import type { SearchResult } from '../search/engine';
 
 let counter = 0;
-const flatten = (text: string) => text.replace(/\r?\n/g, ' ');
+/** One space per line-break character, so positions in the box and in the kept paste stay the same. */
+const flatten = (text: string) => text.replace(/[\r\n]/g, ' ');
 
 class SiteSearch extends HTMLElement {
   private input!: HTMLInputElement;
@@ -74,7 +75,9 @@ class SiteSearch extends HTMLElement {
     if (!/[\r\n]/.test(text)) return; // one line: the box keeps it as it is
     e.preventDefault();
     const { value, selectionStart, selectionEnd } = this.input;
-    const raw = value.slice(0, selectionStart ?? value.length) + text + value.slice(selectionEnd ?? value.length);
+    // Into the earlier paste when the box still shows it, so its line breaks survive a second paste.
+    const before = this.pasted && this.pasted.shown === value ? this.pasted.raw : value;
+    const raw = before.slice(0, selectionStart ?? value.length) + text + before.slice(selectionEnd ?? value.length);
     const shown = flatten(raw);
     this.input.value = shown;
     this.pasted = { raw, shown };
