@@ -41,7 +41,7 @@ export const guidePath = (node: Next = START) => {
   return !id || id === START ? 'guide/' : `guide/${id}/`;
 };
 
-const withSlash = (base: string) => `${base.replace(/\/+$/, '')}/`;
+const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
 
 /** The URL of a node on a site served under `base` ("/" or "/help/401/"). */
 export const nodeUrl = (base: string, node: Next = START) => withSlash(base) + guidePath(node);

@@ -10,7 +10,7 @@
 import { guideEvent, isFinal, nodeUrl, NOT_FIXED, START, TICK } from '../flow/addresses';
 import { answerRows } from '../flow/answers';
 import { flowInput, type GuideData } from '../flow/client-data';
-import { compileFlow, emptyContext, nodesAfter, type GuideMachineConfig } from '../flow/compile';
+import { compileFlow, emptyContext, type GuideMachineConfig } from '../flow/compile';
 import { typicalPaths } from '../flow/paths';
 import { arrival, change, restart } from '../flow/session';
 import { step } from '../flow/step';
@@ -18,6 +18,7 @@ import type { GuideContext } from '../flow/types';
 import { asHistoryState, pushStep, rememberStep, StepCache, timing } from './guide-history';
 import { currentStep, focusHeading, markPrevious, pointNotFixed, renderAnswers, setTicks, showStep } from './guide-render';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
+import { reportGuideEvent, reportStep } from './outcome-events';
 
 class FixGuide extends HTMLElement {
   private data!: GuideData;
@@ -27,7 +28,7 @@ class FixGuide extends HTMLElement {
   private fixTitles = new Map<string, string>();
   private context: GuideContext = emptyContext();
   private typical = false;
-  /** Set while a step change is under way: a second click (a double click) must not act on the new step. */
+  /** Set while a step is being fetched for Back/Forward: clicks on the old step must not act meanwhile. */
   private changing = false;
 
   connectedCallback() {
@@ -52,25 +53,23 @@ class FixGuide extends HTMLElement {
     this.addEventListener('change', this.onTick);
     window.addEventListener('popstate', this.onPop);
     this.steps.put(node, currentStep(this.article)); // so Back to this page needs no request
+    reportStep(node);
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => this.prefetchAround(node));
   }
 
-  disconnectedCallback() {
-    window.removeEventListener('popstate', this.onPop);
-  }
+  disconnectedCallback() { window.removeEventListener('popstate', this.onPop); } // prettier-ignore
+  private get article() { return this.querySelector<HTMLElement>('#step')!; } // prettier-ignore
+  private get node() { return this.article.dataset.node!; } // prettier-ignore
 
-  private get article() {
-    return this.querySelector<HTMLElement>('#step')!;
-  }
-  private get node() {
-    return this.article.dataset.node!;
-  }
-
-  /** Fetches the steps one event away from `node` (its answers, or "fixed" / "not fixed"), then marks the guide ready. */
+  /** Fetches the steps one event away from `node` for this context (its answers, or "fixed" / the next try), then marks the guide ready. */
   private prefetchAround(node: string) {
     this.removeAttribute('data-ready');
-    void Promise.all([...new Set([...nodesAfter(this.config, node), START])].map((id) => this.steps.load(id))).then(() => {
+    const next = Object.keys(this.config.states[node]?.on ?? {}).flatMap((type) => {
+      const event = guideEvent(type);
+      return (event && step(this.config, node, this.context, event)?.node) || [];
+    });
+    void Promise.all([...new Set([...next, START])].map((id) => this.steps.load(id))).then(() => {
       if (this.node === node) this.setAttribute('data-ready', '');
     });
   }
@@ -91,6 +90,7 @@ class FixGuide extends HTMLElement {
       const event = guideEvent(a.dataset.event);
       const after = event && step(this.config, this.node, this.context, event);
       if (!after) return;
+      reportGuideEvent(this.node, event.type); // ids only, for the support request and help-desk listeners
       [next, this.context] = [after.node, after.context];
     }
     this.typical = false;
@@ -98,8 +98,6 @@ class FixGuide extends HTMLElement {
     if (!this.show(next, true)) return; // not at hand: the link navigates
     e.preventDefault();
     markPrevious(this.article, previous);
-    this.changing = true;
-    requestAnimationFrame(() => setTimeout(() => (this.changing = false), 250));
   };
 
   private onTick = (e: Event) => {
@@ -120,7 +118,9 @@ class FixGuide extends HTMLElement {
     this.typical = false;
     saveContext(this.context);
     // After a reload, earlier entries' steps are not cached yet: fetch the one needed, reload only if that fails.
+    this.changing = true;
     await this.steps.load(state.node);
+    this.changing = false;
     if (!this.show(state.node, false)) location.reload();
   };
 
@@ -131,6 +131,7 @@ class FixGuide extends HTMLElement {
     const url = nodeUrl(this.data.base, node);
     if (push) pushStep({ node, context: this.context }, url);
     showStep(this.article, node, prebuilt, this.querySelector('[data-announce]'));
+    reportStep(node);
     const share = this.querySelector<HTMLInputElement>('#share-url');
     if (share) share.value = new URL(url, location.href).href;
     this.refresh();

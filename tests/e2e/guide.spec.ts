@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { flow, shortestPaths } from './lib/flow';
+import { flow, plainLinkPaths, shortestPaths } from './lib/flow';
 
 const published = flow();
 const paths = shortestPaths(published.machine);
+const plainPaths = plainLinkPaths(published);
 const titleOf = (id: string) => published.machine.states[id]!.meta.title;
 const fixes = published.nodes.filter((n) => n.kind === 'fix');
 const step = (page: Page) => page.locator('#step');
@@ -41,7 +42,7 @@ test.describe('with JavaScript off', () => {
   const sample = ['cached-401-response', 'proxy-strips-authorization', 'jwt-expired', 'cookie-domain-mismatch', 'wordpress-security-plugin-block', 'device-clock-wrong'];
   for (const id of sample) {
     test(`plain links reach ${id} and carry on to escalation`, async ({ page }) => {
-      const path = paths.find((p) => p.target === id)!;
+      const path = plainPaths.find((p) => p.target === id)!;
       await page.goto('/guide/');
       await walk(page, path.events, false);
       await expect(page).toHaveURL(new RegExp(`/guide/${id}/$`));
@@ -212,7 +213,183 @@ test('Copy link copies the address of the current step', async ({ page, context 
   await page.goto('/guide/');
   await stepsReady(page);
   await walk(page, ['ANSWER.cms']);
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(page.locator('copy-link [data-status]')).toHaveText('Link copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/guide\/cms-symptom\/$/);
+});
+
+test('without JavaScript, every fix is reachable by plain links (answers\' first choices and "No")', () => {
+  const reached = new Set(plainPaths.map((p) => p.target));
+  for (const f of fixes) expect(reached, f.id).toContain(f.id);
+});
+
+test.describe('stored state that is not what the guide wrote', () => {
+  for (const raw of ['{}', '[]', '5', '{"trail":[null]}']) {
+    test(`a stored trail of ${raw} is ignored and cleared; the guide still upgrades and walks`, async ({ page }) => {
+      await page.addInitScript((value) => {
+        if (!sessionStorage.getItem('seeded')) {
+          sessionStorage.setItem('seeded', '1');
+          sessionStorage.setItem('fix401:context', value);
+          localStorage.setItem('fix401:ticks:jwt-expired', '{}');
+        }
+      }, raw);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto('/guide/jwt-expired/');
+      await stepsReady(page);
+      await expect(step(page).locator('input[type=checkbox]:checked')).toHaveCount(0);
+      expect(await page.evaluate(() => localStorage.getItem('fix401:ticks:jwt-expired'))).toBeNull();
+      await walk(page, ['FIXED']);
+      await expect(page.locator('h1')).toHaveText('Glad it works now');
+      expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('fix401:context') ?? 'null')?.trail)).toEqual(expect.any(Array));
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test('a double click on an answer moves one step, not two', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  const first = step(page).locator('a.answer').first();
+  const next = (await first.getAttribute('data-next'))!;
+  await first.dblclick();
+  await expect(page).toHaveURL(new RegExp(`/guide/${next}/$`));
+  await expect(page.locator('h1')).toHaveText(titleOf(next));
+  await expect(page.locator('.your-answers li')).toHaveCount(1);
+});
+
+test('the first question opened from the home page is the person\'s own answer: no "Opened from a link?", focus on the h1', async ({ page }) => {
+  await page.goto('/');
+  const answer = page.locator('.way-guide a.answer').first();
+  await answer.click();
+  await page.locator('fix-guide').waitFor();
+  await expect(page.getByText('Opened from a link?')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+  await expect(page.locator('h1')).toBeFocused();
+});
+
+test('"Change" marks the answer given before', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.my-site', 'ANSWER.through-proxy']);
+  await page.locator('.your-answers li').nth(1).getByRole('link', { name: /Change/ }).click();
+  await expect(page.locator('h1')).toHaveText(titleOf('owner-symptom'));
+  const previous = step(page).locator('a.answer[aria-current="true"]');
+  await expect(previous).toHaveCount(1);
+  await expect(previous).toHaveAttribute('data-answer', 'through-proxy');
+  await expect(previous).toContainText('Your answer before');
+});
+
+test('after a reload, Back lands on the previous step with its h1 in view, and nothing throws', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.api', 'ANSWER.after-a-while', 'ANSWER.expired']);
+  await page.reload();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(titleOf('api-after-a-while'));
+  await expect(page.locator('h1')).toBeInViewport();
+  await expect(page.locator('h1')).toBeFocused();
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText(titleOf('api-symptom'));
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText(titleOf('api-after-a-while'));
+  expect(errors).toEqual([]);
+});
+
+test('a reload mid-guide keeps the trail', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.my-site', 'ANSWER.logged-out']);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your answers' })).toBeVisible();
+  await expect(page.locator('.your-answers li')).toHaveCount(2);
+});
+
+test('a stored trail that no longer leads here falls back to the usual way here', async ({ page }) => {
+  await page.goto('/guide/');
+  await page.evaluate(() => sessionStorage.setItem('fix401:context', JSON.stringify({ trail: [{ node: 'start', answer: 'api' }], shortlist: [], tried: [], ticked: {} })));
+  await page.goto('/guide/cookie-domain-mismatch/');
+  await expect(page.getByRole('heading', { name: 'The usual way here' })).toBeVisible();
+  await expect(page.locator('.your-answers li').first()).not.toContainText('Calling an API');
+});
+
+test('"Start again" forgets the answers, also after a reload', async ({ page }) => {
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, ['ANSWER.my-site', 'ANSWER.logged-out']);
+  await page.getByRole('link', { name: 'Start again' }).click();
+  await expect(page.locator('h1')).toHaveText(titleOf('start'));
+  await expect(page.locator('.your-answers li')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.your-answers li')).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('fix401:context') ?? '{}').trail)).toEqual([]);
+});
+
+test('two tabs keep separate trails', async ({ context }) => {
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  for (const [page, answer] of [[one, 'ANSWER.api'], [two, 'ANSWER.cms']] as const) {
+    await page.goto('/guide/');
+    await stepsReady(page);
+    await walk(page, [answer]);
+  }
+  await one.reload();
+  await two.reload();
+  await expect(one.locator('.your-answers li')).toHaveCount(1);
+  await expect(one.locator('.your-answers li')).toContainText('Calling an API');
+  await expect(two.locator('.your-answers li')).toHaveCount(1);
+  await expect(two.locator('.your-answers li')).not.toContainText('Calling an API');
+});
+
+test.describe('with JavaScript off, the end pages', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the resolved and escalation pages do not claim to be the first question', async ({ page }) => {
+    for (const id of ['resolved', 'escalate']) {
+      await page.goto(`/guide/${id}/`);
+      await expect(page.locator('.your-answers')).not.toContainText('This is the first question');
+    }
+  });
+
+  test('a fix in a shortlist says honestly where "No" goes without JavaScript', async ({ page }) => {
+    const fix = Object.entries(published.machine.states).find(([, s]) => Array.isArray(s.on?.NOT_FIXED))?.[0];
+    test.skip(!fix, 'no shortlist in the content');
+    await page.goto(`/guide/${fix}/`);
+    await expect(page.locator('[data-no-js-note]')).toContainText('without JavaScript, “No” goes to');
+    await expect(page.locator('[data-no-js-note]')).toContainText('with it, the guide tries the other likely causes for your answers first');
+  });
+});
+
+/** Every answer in the published flow that ranks a shortlist, with the question it is on. */
+const shortlists = published.nodes.flatMap((n) => (n.answers ?? []).flatMap((a) => (a.shortlist ? [{ question: n.id, answer: a }] : [])));
+
+test('"No" after an answer with a shortlist offers its fixes in rank order (said nginx: nginx-relevant pages first)', async ({ page }) => {
+  test.skip(!shortlists.length, 'no shortlist in the content');
+  // Prefer the nginx answer the issue is about; the mechanism is the same for any shortlist.
+  const pick = shortlists.find((s) => /nginx/i.test(s.answer.label)) ?? shortlists[0]!;
+  const toQuestion = paths.find((p) => p.target === pick.question)!;
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, [...toQuestion.events, `ANSWER.${pick.answer.id}`]);
+  const offered = [await page.locator('#step').getAttribute('data-node')];
+  for (let i = 1; i < pick.answer.shortlist!.length; i++) {
+    await walk(page, ['NOT_FIXED']);
+    await expect(page.locator('h1')).toHaveText(titleOf(pick.answer.shortlist![i]!));
+    offered.push(await page.locator('#step').getAttribute('data-node'));
+  }
+  expect(offered).toEqual(pick.answer.shortlist);
+});
+
+test('with JavaScript, a fix page names the next likely cause and its "No" link goes there', async ({ page }) => {
+  const pick = shortlists[0];
+  test.skip(!pick, 'no shortlist in the content');
+  const toQuestion = paths.find((p) => p.target === pick!.question)!;
+  await page.goto('/guide/');
+  await stepsReady(page);
+  await walk(page, [...toQuestion.events, `ANSWER.${pick!.answer.id}`]);
+  const second = pick!.answer.shortlist![1]!;
+  await expect(step(page).locator('a[data-event="NOT_FIXED"]')).toHaveAttribute('href', new RegExp(`/guide/${second}/$`));
+  await expect(step(page).locator('.did-it p')).toContainText(titleOf(second));
+  await expect(page.locator('[data-no-js-note]')).toHaveCount(0);
 });
