@@ -53,7 +53,7 @@ class FixGuide extends HTMLElement {
     this.addEventListener('change', this.onTick);
     window.addEventListener('popstate', this.onPop);
     this.steps.put(node, currentStep(this.article)); // so Back to this page needs no request
-    reportStep(node);
+    reportStep(node, fromHome ? this.context.trail : undefined); // from the home page, its answer is the person's own
     const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => this.prefetchAround(node));
   }
