@@ -96,3 +96,145 @@ for (const [offsetSeconds, skewed] of [[20, false], [300, true], [-400, true]] a
     }
   });
 }
+
+// ---- Issue 13 / 15: evidence that fits a phone, every input format, Clear, no-JS, the worker, the JWT bounds.
+
+const BIG_TOKEN = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'x'.repeat(3000), aud: 'orders-api', exp: 1700000000 })}.c2lnbmF0dXJl`;
+const analyzerInput = (page: import('@playwright/test').Page) => page.getByLabel(/Paste the response headers/);
+const noHorizontalScroll = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+
+test.describe('at 320 px with a 4 KB token line', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('the analyzer wraps the evidence and keeps "Go to the fix" in view', async ({ page }) => {
+    expect(BIG_TOKEN.length).toBeGreaterThan(4000);
+    await analyzerInput(page).fill(`> GET /v1/orders HTTP/1.1\n> Host: api.example.com\n> Authorization: Bearer ${BIG_TOKEN}\n>\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Bearer error="invalid_token"`);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    const finding = page.locator('response-analyzer .finding', { hasText: 'The token expired' });
+    await expect(finding).toBeVisible();
+    const size = await noHorizontalScroll(page);
+    expect(size.scroll).toBeLessThanOrEqual(size.client);
+    const link = finding.getByRole('link', { name: 'Go to the fix' });
+    await link.scrollIntoViewIfNeeded();
+    const box = await link.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+    // The long quote is cut, and "Show all" shows every character without widening the page.
+    const showAll = finding.getByRole('button', { name: /Show all/ });
+    await expect(finding.locator('pre.quote')).not.toContainText(BIG_TOKEN);
+    await showAll.click();
+    await expect(finding.locator('pre.quote')).toContainText(BIG_TOKEN);
+    const after = await noHorizontalScroll(page);
+    expect(after.scroll).toBeLessThanOrEqual(after.client);
+  });
+
+  test('the JWT inspector wraps a 4 KB token', async ({ page }) => {
+    await page.getByLabel(/Paste a token/).fill(BIG_TOKEN);
+    await expect(page.locator('jwt-inspector .verdict')).toHaveText('This token has expired.');
+    const size = await noHorizontalScroll(page);
+    expect(size.scroll).toBeLessThanOrEqual(size.client);
+  });
+});
+
+test('Clear empties the paste and the findings and returns focus to the box', async ({ page }) => {
+  await analyzerInput(page).fill(EXPIRED);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.locator('response-analyzer .finding').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(analyzerInput(page)).toHaveValue('');
+  await expect(page.locator('response-analyzer [data-output]')).toBeEmpty();
+  await expect(analyzerInput(page)).toBeFocused();
+});
+
+test('reads a HAR file, a console line and a curl command pasted in the browser', async ({ page }) => {
+  const har = {
+    log: {
+      version: '1.2',
+      entries: [
+        {
+          request: { method: 'GET', url: 'https://api.example.com/v1/me', headers: [{ name: 'Authorization', value: 'Bearer abc' }] },
+          response: { status: 401, statusText: 'Unauthorized', httpVersion: 'http/2.0', headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token", error_description="The access token expired"' }], content: { text: '' } },
+        },
+      ],
+    },
+  };
+  const cases: [string, RegExp, string][] = [
+    [JSON.stringify(har, null, 2), /read as har/, 'The access token has expired'],
+    ['GET https://api.example.com/v1/me 401 (Unauthorized)', /read as console/, '401 Unauthorized: the request was not authenticated'],
+    [`curl -H "Authorization: Bearer undefined" https://api.example.com/v1/me\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api"`, /GET https:\/\/api\.example\.com\/v1\/me · read as http/, 'The request sent "Bearer undefined" instead of a token'],
+  ];
+  for (const [text, summary, title] of cases) {
+    await analyzerInput(page).fill(text);
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await expect(page.locator('response-analyzer [data-output] p.small.muted').first()).toHaveText(summary);
+    await expect(page.locator('response-analyzer .finding', { hasText: title }).first()).toBeVisible();
+  }
+});
+
+test('a large paste is read in a worker, CSP-clean, and the page keeps answering', async ({ page }) => {
+  // Typing 80 KB into a textarea is slow on a busy machine; the analysis itself is not.
+  test.setTimeout(120_000);
+  const seen = await watch(page);
+  await page.goto('/diagnose/');
+  await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  // Just over the 64 KB worker threshold.
+  const body = Array.from({ length: 1500 }, (_, i) => `{"id":${i},"message":"token expired for request ${i}"}`).join('\n');
+  expect(body.length).toBeGreaterThan(64 * 1024);
+  await analyzerInput(page).fill(`${EXPIRED}\n<\n${body}`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.locator('response-analyzer .finding', { hasText: 'expired' }).first()).toBeVisible();
+  expect(workers.some((u) => /\/_astro\/diagnose-worker-[\w-]+\.js$/.test(u))).toBe(true);
+  await page.getByLabel(/Paste a token/).fill(TOKEN);
+  await expect(page.locator('jwt-inspector .verdict')).toBeVisible();
+  expect(await seen.csp()).toEqual([]);
+  expect(seen.consoleErrors).toEqual([]);
+});
+
+test("the JWT inspector judges times by the pasted response's Date and says so", async ({ page }) => {
+  // exp is 1700000000 (2023-11-14T22:13:20Z); the response was sent ten minutes before it.
+  await analyzerInput(page).fill(`HTTP/1.1 401 Unauthorized\nDate: Tue, 14 Nov 2023 22:03:20 GMT\nWWW-Authenticate: Bearer realm="api"`);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.locator('response-analyzer .finding').first()).toBeVisible();
+  await page.getByLabel(/Paste a token/).fill(TOKEN);
+  const inspector = page.locator('jwt-inspector');
+  await expect(inspector.locator('.verdict')).toHaveText('The token’s times look valid.');
+  await expect(inspector.locator('.clock-source')).toContainText("pasted response's Date header (2023-11-14T22:03:20Z)");
+  // Clear forgets the response, so the device clock is back.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(inspector.locator('.verdict')).toHaveText('This token has expired.');
+  await expect(inspector.locator('.clock-source')).toContainText("this device's clock");
+});
+
+test('the JWT inspector shows impossible dates as numbers, caps deep nesting, and never keeps an old verdict', async ({ page }) => {
+  const input = page.getByLabel(/Paste a token/);
+  const inspector = page.locator('jwt-inspector');
+  await input.fill(`${b64({ alg: 'HS256' })}.${b64({ sub: '1', exp: -1e13 })}.c2ln`);
+  await expect(inspector.locator('.claims')).toContainText('-10000000000000 (not a calendar date)');
+  const deep = `${b64({ alg: 'HS256' })}.${Buffer.from(`{"exp":1700000000,"x":${'['.repeat(10_000)}1${']'.repeat(10_000)}}`).toString('base64url')}.c2ln`;
+  await input.fill(deep);
+  await expect(inspector).toContainText('Truncated: nested deeper than');
+  await input.fill('eyJhbGciOiJIUzI1NiJ9.not*base64.x');
+  await expect(inspector.locator('.verdict')).toContainText('Not a readable JWT');
+  await expect(inspector.locator('.claims')).toHaveCount(0);
+  await expect(inspector).not.toContainText('Truncated');
+});
+
+test.describe('without JavaScript', () => {
+  test('says the tools need JavaScript and leaves their buttons off', async ({ browser }, testInfo) => {
+    // Its own context: the shared beforeEach waits for the enabled buttons that only JavaScript gives.
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL });
+    const page = await context.newPage();
+    await page.goto('/diagnose/');
+    await expect(page.locator('[data-needs-js]')).toBeVisible();
+    await expect(page.locator('[data-needs-js]').getByRole('link', { name: 'the guide' })).toHaveAttribute('href', /\/guide\/$/);
+    await expect(page.getByRole('button', { name: 'Analyze' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Clear' })).toBeDisabled();
+    await context.close();
+  });
+});
+
+test('with JavaScript the no-JS notice is hidden', async ({ page }) => {
+  await expect(page.locator('[data-needs-js]')).toBeHidden();
+});
