@@ -26,7 +26,13 @@ class PlatformTabs extends HTMLElement {
   private panels: HTMLElement[] = [];
 
   connectedCallback() {
-    if (this.tabs.length) return;
+    // The guide may take a step out of the page and put it back (Back, Forward): listen again, build once.
+    document.addEventListener(SYNC, this.onSync);
+    addEventListener('hashchange', this.onHash);
+    if (!this.tabs.length) this.build();
+  }
+
+  private build() {
     const panels = [...this.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c.classList.contains('platform-panel'));
     if (panels.length < 2) return;
     const uid = `pt${++count}`;
@@ -69,19 +75,16 @@ class PlatformTabs extends HTMLElement {
       this.choose(tab.dataset.platform!);
       tab.focus();
     });
-    document.addEventListener(SYNC, this.onSync);
-    addEventListener('hashchange', this.onHash);
-
     const available = this.tabs.map((t) => t.dataset.platform!);
     const fromHash = this.panelKeyFor(location.hash);
+    if (fromHash) return this.onHash();
     this.select(
-      fromHash ??
-        choosePlatform({
-          available,
-          answers: answers(),
-          stored: stored(),
-          phone: phoneOf(navigator.userAgent, matchMedia('(pointer: coarse)').matches),
-        })!,
+      choosePlatform({
+        available,
+        answers: answers(),
+        stored: stored(),
+        phone: phoneOf(navigator.userAgent, matchMedia('(pointer: coarse)').matches),
+      })!,
     );
   }
 
@@ -97,7 +100,10 @@ class PlatformTabs extends HTMLElement {
 
   private onHash = () => {
     const key = this.panelKeyFor(location.hash);
-    if (key) this.select(key);
+    if (key) {
+      this.select(key);
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    }
   };
 
   /** A link to a heading inside a hidden panel (#android) opens that panel. */
