@@ -9,6 +9,7 @@ import { MAX_PRETTY_DEPTH, prettyJson } from '../diagnose/json-pretty';
 import { referenceClock } from '../diagnose/jwt-clock';
 import { checkClock } from '../diagnose/clock';
 import type { Analysis } from '../diagnose/analyze';
+import { reportAnalysis } from './diagnose-report';
 
 // The response analyzer is the large part: fetch it while the person is still pasting,
 // so analysing (like decoding a token) makes no request at all.
@@ -161,6 +162,7 @@ class ResponseAnalyzer extends HTMLElement {
         const result = await analyzeOffThread(input.value);
         if (mine !== job) return;
         parts = analysisView(result);
+        reportAnalysis(result);
         responseDate = result.summary.date;
         clockChanged();
       } catch {
