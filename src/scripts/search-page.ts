@@ -12,6 +12,7 @@ import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT, type Engine } fr
 import type { Reduced } from '../search/reduce';
 import type { Analysis } from '../diagnose/analyze';
 import type { Finding } from '../diagnose/finding';
+import { reportResult } from './outcome-events';
 
 const SEVERITY: Record<Finding['severity'], string> = { problem: 'Problem', warning: 'Check', info: 'Note' };
 /** Quotes from the paste are cut here: the findings and their links must stay in view. */
@@ -132,6 +133,7 @@ class SearchPage extends HTMLElement {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = resultUrl(r);
+        a.addEventListener('click', () => reportResult(r.doc.url, results.indexOf(r) + 1));
         a.className = 'result';
         a.append(resultBody(r));
         li.append(a);

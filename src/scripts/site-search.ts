@@ -12,6 +12,7 @@
  */
 import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT } from './search-client';
 import type { SearchResult } from '../search/engine';
+import { reportResult } from './outcome-events';
 
 let counter = 0;
 /** One space per line-break character, so positions in the box and in the kept paste stay the same. */
@@ -148,6 +149,7 @@ class SiteSearch extends HTMLElement {
 
   private go(index: number) {
     const r = this.results[index];
+    if (r) reportResult(r.doc.url, index + 1);
     if (r) location.href = resultUrl(r);
     else void this.submit();
   }
