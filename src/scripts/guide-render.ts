@@ -22,7 +22,11 @@ export const currentStep = (article: HTMLElement): StepHtml => ({
 
 /** Swaps `step` in: panel, document title, focus on its h1 (scrolled to the top), and the announcement. */
 export function showStep(article: HTMLElement, node: string, step: StepHtml, announce: Element | null) {
+  // The fix that just worked says who fixed it, so the resolved panel can show only that half.
+  const audience = article.querySelector<HTMLElement>('[data-audience]')?.dataset.audience;
   article.innerHTML = step.html;
+  const resolved = article.querySelector<HTMLElement>('[data-resolved]');
+  if (resolved && audience) resolved.dataset.for = audience === 'visitor' ? 'visitor' : 'builder';
   article.dataset.node = node;
   article.dataset.kind = step.kind;
   article.dataset.title = step.title;
