@@ -1,0 +1,113 @@
+/**
+ * Real, public 401 reports (tests/fixtures/real-reports/): does the product solve them?
+ * Written before any content or ranking was tuned; 70% tune, 30% held out (split by id hash).
+ * Both rates are printed; the held-out part is the honest one.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadContentDir } from '../../src/model/load-files';
+import { plainText } from '../../src/markdown/inline';
+import { searchDocuments } from '../../src/search/documents';
+import { createSearch } from '../../src/search/engine';
+import { compileFlow, createGuideMachine, replay } from '../../src/flow/machine';
+import { loadRealReports, type RealReport } from './lib/real-reports';
+
+const reports = loadRealReports();
+const { content } = loadContentDir('content');
+const fixIds = new Set(content.fixes.map((f) => f.data.id));
+const exampleFix = new Map(content.examples.map((e) => [e.data.id, e.data.fixId]));
+const { search } = createSearch(
+  searchDocuments(
+    content.fixes.map((f) => f.data),
+    content.examples.map((e) => e.data),
+    content.checklists.map((c) => c.data),
+    plainText,
+  ),
+);
+const machine = createGuideMachine(
+  compileFlow({
+    questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
+    fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
+  }),
+);
+
+/** The fix a search result stands for: a fix page itself, or the fix an example page leads to. */
+function fixOfUrl(url: string): string | undefined {
+  const [kind, id] = url.split('/').filter(Boolean).slice(-2);
+  if (kind === 'guide') return id;
+  if (kind === 'examples') return exampleFix.get(id ?? '');
+  return undefined;
+}
+
+/** The first two fixes the guide offers for a report's answers: the first shown, then after one "No". */
+function offered(r: RealReport): string[] {
+  const trail = r.answers.map((answer) => ({ node: '', answer }));
+  const first = replay(machine, { trail, tried: [] });
+  if (!first || !fixIds.has(first.node)) return [];
+  const second = replay(machine, { trail, tried: [first.node] });
+  return second && fixIds.has(second.node) ? [first.node, second.node] : [first.node];
+}
+
+const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
+const parts = ['tuning', 'held-out'] as const;
+/**
+ * Floors, not goals. The goal is 90% (tuning) and 85% (held out) for both checks; measured once at the
+ * end of tuning (2026-11-29) it was search 90.4% / 64.3% and guide 87.6% / 70.0%. The floors sit a
+ * little under those figures so a change that makes things worse fails, and the gap stays visible.
+ */
+const FLOOR = {
+  search: { tuning: 0.88, 'held-out': 0.6 },
+  guide: { tuning: 0.85, 'held-out': 0.66 },
+} as const;
+
+describe('the corpus of real 401 reports', () => {
+  it('is large, sourced, balanced and names only fixes that exist', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(200);
+    for (const audience of ['visitor', 'owner', 'api', 'cms', 'cloud'])
+      expect(reports.filter((r) => r.audience === audience).length, audience).toBeGreaterThanOrEqual(30);
+    expect(new Set(reports.map((r) => r.id)).size).toBe(reports.length);
+    expect(new Set(reports.map((r) => r.source)).size).toBe(reports.length);
+    const bad = reports.flatMap((r) => [
+      ...(/^https?:\/\/\S+$/.test(r.source) ? [] : [`${r.id}: source is not a URL`]),
+      ...(r.words.length <= 200 && r.words.trim() ? [] : [`${r.id}: words must be 1-200 characters`]),
+      ...(r.cause.trim() ? [] : [`${r.id}: no cause`]),
+      ...(r.fixes.length ? [] : [`${r.id}: no fixes`]),
+      ...r.fixes.filter((f) => !fixIds.has(f)).map((f) => `${r.id}: unknown fix ${f}`),
+      ...(r.answers.length ? [] : [`${r.id}: no answers`]),
+    ]);
+    expect(bad).toEqual([]);
+    // The split is fixed by the ids; a large swing means someone re-keyed reports to move them.
+    const held = reports.filter((r) => r.part === 'held-out').length / reports.length;
+    expect(held).toBeGreaterThan(0.2);
+    expect(held).toBeLessThan(0.4);
+  });
+
+  it('search puts one of the report\'s fixes in the top three', () => {
+    const lines: string[] = [];
+    const rates = parts.map((part) => {
+      const rs = reports.filter((r) => r.part === part);
+      const misses = rs.filter((r) => !search(r.words).results.slice(0, 3).some((x) => r.fixes.includes(fixOfUrl(x.doc.url) ?? '')));
+      lines.push(`search top-3, ${part}: ${pct(rs.length - misses.length, rs.length)}`);
+      for (const r of misses.slice(0, 40))
+        lines.push(`  miss ${r.id}: ${JSON.stringify(r.words.slice(0, 80))} want ${r.fixes.join('|')} got ${search(r.words).results.slice(0, 3).map((x) => fixOfUrl(x.doc.url) ?? x.doc.url).join(', ') || '(nothing)'}`);
+      return { part, rate: (rs.length - misses.length) / rs.length };
+    });
+    console.log(lines.join('\n'));
+    for (const { part, rate } of rates) expect(rate, part).toBeGreaterThanOrEqual(FLOOR.search[part]);
+  }, 60_000);
+
+  it('the guide, walked with each report\'s answers, offers one of its fixes first or after one "No"', () => {
+    const lines: string[] = [];
+    const rates = parts.map((part) => {
+      const rs = reports.filter((r) => r.part === part);
+      const walks = rs.map((r) => ({ r, got: offered(r) }));
+      const first = walks.filter(({ r, got }) => r.fixes.includes(got[0] ?? '')).length;
+      const misses = walks.filter(({ r, got }) => !got.some((id) => r.fixes.includes(id)));
+      const answers = rs.map((r) => r.answers.length).sort((a, b) => a - b);
+      lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}, median answers ${answers[answers.length >> 1]}`);
+      for (const { r, got } of misses.slice(0, 40)) lines.push(`  miss ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
+      return { part, rate: (rs.length - misses.length) / rs.length };
+    });
+    console.log(lines.join('\n'));
+    for (const { part, rate } of rates) expect(rate, part).toBeGreaterThanOrEqual(FLOOR.guide[part]);
+  });
+});
