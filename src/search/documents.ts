@@ -51,13 +51,13 @@ export function searchDocuments(
 ): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const f of fixes)
-    docs.push({ url: `guide/${f.id}/`, kind: 'fix', title: f.title, summary: f.summary, words: f.symptoms, errors: f.errors });
+    docs.push({ url: `guide/${f.id}/`, kind: 'fix', title: f.title, summary: plain(f.summary), words: f.symptoms, errors: f.errors });
   for (const e of examples)
     docs.push({
       url: `examples/${e.id}/`,
       kind: 'example',
       title: e.title,
-      summary: e.symptom,
+      summary: plain(e.symptom),
       words: [...e.symptoms, e.cause],
       errors: e.errors,
       fix: e.fixId,
