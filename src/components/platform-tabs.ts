@@ -6,7 +6,7 @@
  * answers name, else their phone's, else the author's first (see choosePlatform).
  */
 import { choosePlatform, hintFromAnswers, parseChoices, phoneOf, rememberChoice } from '../markdown/platforms';
-import { loadContext } from '../scripts/guide-store';
+import { loadContext } from './guide-store';
 
 const STORE = 'fix401:platform';
 const SYNC = 'fix401:platform';

@@ -1,7 +1,7 @@
 /**
  * The guide's state in the browser, as pure functions over the compiled
  * config: which context a page starts with, and what "Change" and "Start
- * again" do to it. The custom element (src/scripts/fix-guide.ts) only wires
+ * again" do to it. The custom element (src/components/fix-guide.ts) only wires
  * these to the DOM, storage and history.
  */
 import { isFinal } from './addresses';

@@ -8,7 +8,7 @@
  * outcome() return undefined, so nothing is sent. No query, paste, token or
  * typed text can be expressed as an event.
  *
- * Pure: no DOM. src/scripts/outcome-events.ts dispatches what this returns.
+ * Pure: no DOM. src/components/outcome-events.ts dispatches what this returns.
  */
 
 /** A content id: lowercase words joined by single hyphens, at most 80 characters. */

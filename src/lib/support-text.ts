@@ -8,7 +8,7 @@
  * - What the person wrote in the short form, capped and as text.
  * - With consent, Diagnose's findings as ids, status and scheme names only.
  *
- * Pure: src/scripts/support-request.ts feeds it and writes the result.
+ * Pure: src/components/support-request.ts feeds it and writes the result.
  */
 import type { OutcomeDetail } from './outcomes';
 

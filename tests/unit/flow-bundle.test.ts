@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 describe('the guide page bundle', () => {
   it('contains neither the validator nor xstate', async () => {
     const result = await build({
-      entryPoints: ['src/scripts/fix-guide.ts', 'src/scripts/support-request.ts'],
+      entryPoints: ['src/components/fix-guide.ts', 'src/components/support-request.ts'],
       bundle: true,
       write: false,
       metafile: true,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileFlow } from '../../src/flow/compile';
 import { typicalPaths } from '../../src/flow/paths';
 import { arrival, change, restart } from '../../src/flow/session';
-import { asContext, asTicks } from '../../src/scripts/guide-store';
-import { asHistoryState } from '../../src/scripts/guide-history';
+import { asContext, asTicks } from '../../src/components/guide-store';
+import { asHistoryState } from '../../src/components/guide-history';
 import { shortlistFlow } from './fixtures/flow';
 
 const flow = shortlistFlow();
@@ -94,7 +94,7 @@ describe('guide storage', () => {
     const session = fake();
     const local = fake();
     Object.assign(globalThis, { sessionStorage: session, localStorage: local });
-    const { loadContext, loadTicks, saveContext } = await import('../../src/scripts/guide-store');
+    const { loadContext, loadTicks, saveContext } = await import('../../src/components/guide-store');
     for (const raw of ['{}', '[]', '5', '{"trail":[null]}', 'not json']) {
       session.m.set('fix401:context', raw);
       expect(loadContext(), raw).toBeUndefined();
