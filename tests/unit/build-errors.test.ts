@@ -43,7 +43,7 @@ const edit = (file: string, from: RegExp | string, to: string) => {
 const schemaBroken = once(() => runWith('sync', 'missing-field', (d) => edit(join(d, 'fixes/jwt-expired.md'), /^title:.*\n/m, '')));
 const crossFileBroken = once(() =>
   runWith('build', 'cross-file', (d) => {
-    edit(join(d, 'flow/api-always.md'), 'next: bearer-token-missing', 'next: bearer-token-mising');
+    edit(join(d, 'flow/check-status.md'), 'next: actually-403-forbidden', 'next: actually-403-forbiden');
     cpSync(join(d, 'examples/plugin-block.md'), join(d, 'examples/plugin-block-copy.md'));
     edit(join(d, 'examples/bad-cache.md'), /^id: bad-cache$/m, 'id: cached-login-page');
   }),
@@ -60,7 +60,7 @@ describe('the build refuses broken content', { timeout: 180_000 }, () => {
   it('an answer pointing to an unknown id names the file, the answer and a suggestion', () => {
     const r = crossFileBroken();
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/api-always\.md: answers\[0\]\.next "bearer-token-mising" is not a question or fix id \(did you mean "bearer-token-missing"\?\)/);
+    expect(r.output).toMatch(/check-status\.md: answers\[1\]\.next "actually-403-forbiden" is not a question or fix id \(did you mean "actually-403-forbidden"\?\)/);
   });
 
   it('two files with the same id name both files', () => {
