@@ -9,7 +9,9 @@ import { MAX_PRETTY_DEPTH, prettyJson } from '../diagnose/json-pretty';
 import { referenceClock } from '../diagnose/jwt-clock';
 import { checkClock } from '../diagnose/clock';
 import type { Analysis } from '../diagnose/analyze';
+import { nodeUrl } from '../flow/addresses';
 import { reportAnalysis } from './diagnose-report';
+import { base } from './site-base';
 
 // The response analyzer is the large part: fetch it while the person is still pasting,
 // so analysing (like decoding a token) makes no request at all.
@@ -20,8 +22,6 @@ const WORKER_THRESHOLD_CHARS = 64 * 1024;
 /** Quotes longer than this are cut, with a "Show all" button. */
 const QUOTE_PREVIEW_CHARS = 240;
 
-const base = () => document.documentElement.dataset.base ?? '/';
-const fixHref = (id: string) => `${base()}guide/${id}/`;
 // What the JWT inspector judges times against: the clock check's offset, and the Date of the last analyzed response.
 let clockOffsetMs = 0;
 let responseDate: string | undefined;
@@ -64,7 +64,7 @@ export function findingCard(f: Finding): HTMLElement {
   // The link before the evidence: a long quote never pushes it out of view.
   if (f.fixId) {
     const a = el('a', { className: 'button secondary', text: 'Go to the fix' });
-    a.href = fixHref(f.fixId);
+    a.href = nodeUrl(base(), f.fixId);
     li.append(el('p', {}, a));
   }
   if (f.quote) li.append(clippedPre(f.quote, 'quote'));
@@ -129,7 +129,7 @@ function analysisView(result: Analysis): HTMLElement[] {
   if (result.findings.length) parts.push(findingList(result.findings));
   else {
     const a = el('a', { text: 'start the guide' });
-    a.href = `${base()}guide/`;
+    a.href = nodeUrl(base());
     parts.push(el('p', {}, 'We could not spot a known cause. Check that the paste includes the response headers (curl -v or the browser’s Network tab, “Response Headers”), or ', a, '.'));
   }
   return parts;

@@ -5,6 +5,7 @@
  */
 import type { SearchOutcome, SearchResult, Snippet } from '../search/engine';
 import type { SearchDoc } from '../search/documents';
+import { base } from './site-base';
 
 export type Engine = {
   search(q: string, limit?: number): SearchOutcome;
@@ -15,8 +16,6 @@ let engine: Promise<Engine> | undefined;
 
 /** Fired on document with the query text as detail: the header box handing a query to /search/ in memory. */
 export const SEARCH_EVENT = 'fix401:search';
-
-export const base = () => document.documentElement.dataset.base ?? '/';
 
 /** The rest of the current task goes to the page: parsing the documents and building the index are two tasks, not one long one. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -8,7 +8,9 @@
  * its own chunk, loaded on the click) reads it right here, so nothing has to be
  * stored or put in a URL to carry it to /diagnose/.
  */
-import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT, type Engine } from './search-client';
+import { nodeUrl } from '../flow/addresses';
+import { loadEngine, resultBody, resultUrl, SEARCH_EVENT, type Engine } from './search-client';
+import { base } from './site-base';
 import type { Reduced } from '../search/reduce';
 import type { Analysis } from '../diagnose/analyze';
 import type { Finding } from '../diagnose/finding';
@@ -44,7 +46,7 @@ function findingsView(a: Analysis, cut: Reduced['cut']): HTMLElement[] {
     }
     if (f.fixId) {
       const a = el('a', 'button secondary', 'Go to the fix');
-      a.href = `${base()}guide/${f.fixId}/`;
+      a.href = nodeUrl(base(), f.fixId);
       li.append(a);
     }
     list.append(li);

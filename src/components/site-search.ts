@@ -10,7 +10,8 @@
  * paste is kept whole in memory (an <input> would flatten it) and shown
  * flattened in the box.
  */
-import { base, loadEngine, resultBody, resultUrl, SEARCH_EVENT } from './search-client';
+import { loadEngine, resultBody, resultUrl, SEARCH_EVENT } from './search-client';
+import { base } from './site-base';
 import type { SearchResult } from '../search/engine';
 import { reportResult } from './outcome-events';
 

@@ -8,6 +8,7 @@
  */
 import { cleanLine, DIAGNOSE_KEY, mailto, parseDiagnose, requestModel, requestText, type OtherDevice, type RequestForm } from '../lib/support-text';
 import type { GuideData } from '../flow/client-data';
+import { nodeUrl } from '../flow/addresses';
 import { loadContext } from './guide-store';
 import { copyText } from './copy-link';
 import { readJourney } from './outcome-events';
@@ -53,7 +54,7 @@ class SupportRequest extends HTMLElement {
     const journey = readJourney();
     // The guide's own link: the last fix this tab showed (what support should read), else this page.
     const lastFix = [...journey].reverse().find((e) => e.type === 'step-shown' && data.flow.fixes.some((f) => f.id === e.node));
-    const guideLink = lastFix?.type === 'step-shown' ? new URL(`${data.base}guide/${lastFix.node}/`, location.href).href : location.href.split(/[?#]/)[0]!;
+    const guideLink = lastFix?.type === 'step-shown' ? new URL(nodeUrl(data.base, lastFix.node), location.href).href : location.href.split(/[?#]/)[0]!;
     const time = new Date();
     const lookup = {
       question: (id: string) => data.flow.questions.find((q) => q.id === id),

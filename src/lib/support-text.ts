@@ -10,6 +10,8 @@
  *
  * Pure: src/components/support-request.ts feeds it and writes the result.
  */
+import { answerRows } from '../flow/answers';
+import { ESCALATE, START } from '../flow/types';
 import type { OutcomeDetail } from './outcomes';
 
 export const LIMITS = { address: 300, since: 80 } as const;
@@ -128,12 +130,8 @@ export function requestModel(input: {
 }): RequestModel {
   const { context, journey, lookup } = input;
   const given = new Set(journey.flatMap((e) => (e.type === 'answer-chosen' ? [`${e.node}\u0000${e.answer}`] : [])));
-  const answers = context.trail.flatMap((s) => {
-    if (!given.has(`${s.node}\u0000${s.answer}`)) return [];
-    const q = lookup.question(s.node);
-    const a = q?.answers.find((x) => x.id === s.answer);
-    return q && a ? [{ question: q.question, answer: a.label }] : [];
-  });
+  const answered = context.trail.filter((s) => given.has(`${s.node}\u0000${s.answer}`));
+  const answers = answerRows(answered, (id) => lookup.question(id)).map(({ question, answer }) => ({ question, answer }));
   const tried = [...new Set(context.tried)].flatMap((id) => {
     const fix = lookup.fix(id);
     if (!fix) return [];
@@ -152,14 +150,14 @@ export function requestModel(input: {
   // Cold start: the first page of the guide this tab showed was not its start, and no answer led there.
   const firstShown = journey.findIndex((e) => e.type === 'step-shown');
   const first = journey[firstShown];
-  if (first?.type === 'step-shown' && first.node !== 'start' && !journey.slice(0, firstShown).some((e) => e.type === 'answer-chosen')) {
+  if (first?.type === 'step-shown' && first.node !== START && !journey.slice(0, firstShown).some((e) => e.type === 'answer-chosen')) {
     const before = journey.slice(0, firstShown);
     const via = before.some((e) => e.type === 'search-result-chosen') ? 'search' : before.some((e) => e.type === 'finding-shown') ? 'diagnose' : 'link';
     const q = lookup.question(first.node);
     const f = lookup.fix(first.node);
     if (q) model.opened = { title: q.question, kind: 'question', via };
     else if (f) model.opened = { title: f.title, kind: 'fix', via };
-    else if (first.node === 'escalate') model.opened = { title: 'this support request page', kind: 'escalate', via };
+    else if (first.node === ESCALATE) model.opened = { title: 'this support request page', kind: 'escalate', via };
   }
   const address = cleanAddress(input.form.address);
   const since = cleanLine(input.form.since, LIMITS.since);

@@ -4,6 +4,8 @@
  * Only short fields are indexed: long bodies slow every query and drown the
  * words people actually type.
  */
+import { guidePath } from '../flow/addresses';
+
 export type DocKind = 'fix' | 'example' | 'step';
 
 export interface SearchDoc {
@@ -51,7 +53,7 @@ export function searchDocuments(
 ): SearchDoc[] {
   const docs: SearchDoc[] = [];
   for (const f of fixes)
-    docs.push({ url: `guide/${f.id}/`, kind: 'fix', title: f.title, summary: plain(f.summary), words: f.symptoms, errors: f.errors });
+    docs.push({ url: guidePath(f.id), kind: 'fix', title: f.title, summary: plain(f.summary), words: f.symptoms, errors: f.errors });
   for (const e of examples)
     docs.push({
       url: `examples/${e.id}/`,
