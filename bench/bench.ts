@@ -165,7 +165,9 @@ async function serve(): Promise<ChildProcess> {
   for (let i = 0; i < 50; i++) {
     try {
       if ((await fetch(ORIGIN)).ok) return server;
-    } catch {}
+    } catch {
+      // Not listening yet: wait and retry.
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('static server did not start');

@@ -44,7 +44,7 @@ function cacheHit(headers: readonly Header[]): Header | undefined {
   const explicit = headers.find((h) => {
     const name = h[0].toLowerCase();
     const v = h[1].trim().toLowerCase();
-    if (name === 'cf-cache-status') return /^(hit|stale|updating|revalidated)$/.test(v);
+    if (name === 'cf-cache-status') return /^(?:hit|stale|updating|revalidated)$/.test(v);
     return (
       ['x-cache', 'x-cache-status', 'x-proxy-cache', 'x-cache-lookup'].includes(name) &&
       v.includes('hit') &&

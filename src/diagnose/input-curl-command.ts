@@ -114,7 +114,7 @@ function splitHeader(arg: string): [string, string] | undefined {
   const colon = arg.indexOf(':');
   if (colon <= 0) return undefined;
   const name = arg.slice(0, colon).trim();
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
+  if (!/^[!#$%&'*+.^\w`|~-]+$/.test(name)) return undefined;
   return [name, arg.slice(colon + 1).trim()];
 }
 

@@ -9,10 +9,10 @@ import { parseConsoleLine, type ConsoleError } from './input-console';
 import { isCurlCommand } from './input-curl-command';
 
 // " +" then a class without spaces; the optional reason phrase starts at a non-space.
-const STATUS_LINE = /^HTTP\/(\d(?:\.\d)?)[ \t]+(\d{3})(?:[ \t]+(\S.*))?$/;
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)?[ \t]+(\d{3})(?:[ \t]+(\S.*))?$/;
 const REQUEST_LINE = /^([A-Z]{3,10})[ \t]+(\S+)[ \t]+HTTP\/(\d(?:\.\d)?)$/;
 // The value group starts at a non-blank, so "[ \t]*" and "(.*)" cannot trade characters.
-const HEADER_LINE = /^(:?[!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(\S.*)?$/;
+const HEADER_LINE = /^(:?[!#$%&'*+.^\w`|~-]+):[ \t]*(\S.*)?$/;
 const DEVTOOLS_GENERAL = /^(Request URL|Request Method|Status Code) *:(.*)$/i;
 const SECTION_HEADING = /^(request|response) headers\b/i;
 
@@ -43,9 +43,9 @@ export interface StatusLine {
 
 export function parseStatusLine(text: string): StatusLine | undefined {
   const m = STATUS_LINE.exec(text);
-  if (!m?.[2]) return undefined;
-  const statusText = m[3]?.trim();
-  return { status: Number(m[2]), ...(statusText !== undefined && { statusText }) };
+  if (!m?.[1]) return undefined;
+  const statusText = m[2]?.trim();
+  return { status: Number(m[1]), ...(statusText !== undefined && { statusText }) };
 }
 
 export function parseRequestLine(text: string): { method: string; target: string; version: string } | undefined {

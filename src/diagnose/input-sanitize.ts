@@ -18,7 +18,7 @@ export const MAX_HEADERS_PER_RESPONSE = 500;
 // C0 (except tab, LF, CR), DEL, C1, BOM, replacement char (what binary becomes after decoding),
 // and unpaired surrogates (what a cut through an emoji leaves behind).
 const NOT_TEXT =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\v\f\u000E-\u001F\u007F-\u009F\uFEFF\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function formatSize(chars: number): string {
   if (chars >= 1_048_576) return `${(chars / 1_048_576).toFixed(1).replace(/\.0$/, '')} MB`;

@@ -41,12 +41,12 @@ function malformedReason(value: string): string | undefined {
   if (/^bearer\s+bearer\b/i.test(value))
     return 'The word "Bearer" appears twice: the code adds the prefix to a value that already has it.';
   if (/^bearer\s+["']/i.test(value)) return 'The token is wrapped in quotes; send the bare token.';
-  if (/^bearer(?=[A-Za-z0-9._~+/-])/i.test(value) && !/^bearer\s/i.test(value)) {
+  if (/^bearer(?=[\w.~+/-])/i.test(value) && !/^bearer\s/i.test(value)) {
     return 'There is no space between "Bearer" and the token.';
   }
   if (/^bearer\s+\S+\s+\S/i.test(value))
     return 'The token contains a space or a line break; it was probably copied with extra text.';
-  if (/^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./.test(value)) {
+  if (/^eyJ[\w-]*\.[\w-]*\./.test(value)) {
     return 'The header holds a bare JWT without the "Bearer " prefix in front of it.';
   }
   return undefined;

@@ -33,8 +33,8 @@ export const MAX_CHALLENGE_CHARS = 8_192;
 /** Distinct syntax notes kept; one bad header repeated a thousand times needs only a few. */
 const MAX_PROBLEMS = 20;
 
-const TCHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
-const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
+const TCHAR = /[!#$%&'*+\-.^\w`|~]/;
+const TOKEN68_CHAR = /[\w\-.~+/]/;
 
 function isTchar(ch: string | undefined): boolean {
   return ch !== undefined && TCHAR.test(ch);

@@ -147,7 +147,7 @@ function scanLines(text: string): { headers: Set<string>; clues: string } {
 const FILE_EXT = new Set('js mjs cjs ts tsx jsx php py rb go java cs json html htm xml yml yaml conf log txt ini env'.split(' '));
 function isHostname(w: string): boolean {
   const tld = /\.([a-z]{2,12})$/.exec(w)?.[1];
-  return !!tld && !FILE_EXT.has(tld) && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w);
+  return !!tld && !FILE_EXT.has(tld) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(w);
 }
 
 // Runs of word characters; each is cut into a word below by scanning, not by backtracking.
