@@ -48,7 +48,9 @@ describe('finding catalog', () => {
     });
   });
 
-  it('keeps the analyzers free of Node-only APIs so they run in the browser', () => {
+  // Under `npm run mutate` the files on disk are Stryker's instrumented copies, whose prelude reads
+  // `globalThis.process.env`; a mutant never adds an API, so the normal run's scan of the source covers it.
+  it.skipIf(process.env.STRYKER_MUTATOR_WORKER !== undefined)('keeps the analyzers free of Node-only APIs so they run in the browser', () => {
     const dir = join(__dirname, '../../src/diagnose');
     for (const file of readdirSync(dir)) {
       const source = readFileSync(join(dir, file), 'utf8');
