@@ -68,15 +68,18 @@ export function readSettings(env: Env = process.env): HelpDeskSettings {
 export const frameAncestors = (s: HelpDeskSettings): string => (s.embedOrigins.length ? s.embedOrigins.join(' ') : "'none'");
 
 /** connect-src: same origin, plus the outcome endpoint's origin when set. */
-export const connectSrc = (s: HelpDeskSettings): string =>
-  ['connect-src', "'self'", ...(s.outcomeEndpoint ? [new URL(s.outcomeEndpoint).origin] : [])].join(' ');
+export const connectSrc = (s: HelpDeskSettings): `connect-src ${string}` =>
+  `connect-src ${["'self'", ...(s.outcomeEndpoint ? [new URL(s.outcomeEndpoint).origin] : [])].join(' ')}`;
 
 /**
  * Directives every page's CSP <meta> carries (Astro adds script-src and
  * style-src with the hashes it computed). A <meta> cannot carry
  * frame-ancestors; the header does.
  */
-export function metaDirectives(s: HelpDeskSettings): string[] {
+/** Typed as Astro's `security.csp.directives` entries: each starts with a directive name it allows. */
+type MetaDirective = `${'default-src' | 'img-src' | 'connect-src' | 'object-src' | 'base-uri' | 'form-action'} ${string}`;
+
+export function metaDirectives(s: HelpDeskSettings): MetaDirective[] {
   return [
     "default-src 'self'",
     "img-src 'self' data:",
