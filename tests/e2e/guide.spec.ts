@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { flow, plainLinkPaths, shortestPaths } from './lib/flow';
+import { readFileSync } from 'node:fs';
+import { parse } from 'node-html-parser';
+import { coveringPaths, flow, plainLinkPaths, shortestPaths, visitedNodes } from './lib/flow';
 
 const published = flow();
 const paths = shortestPaths(published.machine);
@@ -25,9 +27,53 @@ test('the machine reaches every fix, and resolved and escalate', () => {
   expect(reached).toContain('escalate');
 });
 
-for (const f of fixes) {
+/**
+ * Every fix is reached through the built pages' own links (below, without a browser: fast, and it
+ * follows exactly the hrefs a person without JavaScript clicks). With JavaScript, clicking runs the
+ * machine and swaps steps in place; that is walked in the browser on a set of paths that together
+ * pass through every question, and through each path's "No" when it has one.
+ */
+// Candidates: the shortest path to each fix, and to each question followed by its first answer
+// (a question no fix's shortest path passes through is still clicked through), answered with its
+// first answer that leads to a fix.
+const fixPaths = [
+  ...paths.filter((p) => fixes.some((f) => f.id === p.target)),
+  ...paths
+    .filter((p) => published.machine.states[p.target]?.meta.kind === 'question')
+    .flatMap((p) => {
+      const toFix = Object.entries(published.machine.states[p.target]!.on ?? {})
+        .map(([event, t]) => ({ event, target: (Array.isArray(t) ? t[0]! : t).target! }))
+        .find((a) => fixes.some((f) => f.id === a.target));
+      return toFix ? [{ target: toFix.target, events: [...p.events, toFix.event] }] : [];
+    }),
+];
+const covering = coveringPaths(published.machine, fixPaths);
+const clicked = covering.some((p) => p.events.includes('NOT_FIXED')) ? covering : [...covering, fixPaths.find((p) => p.events.includes('NOT_FIXED'))!];
+
+test('plain links in the built pages reach every fix, following each page\'s own answer and "No" links', () => {
+  const pageOf = (node: string) => parse(readFileSync(node === 'start' ? 'dist/guide/index.html' : `dist/guide/${node}/index.html`, 'utf8'));
+  for (const f of fixes) {
+    const path = plainPaths.find((p) => p.target === f.id);
+    expect(path, f.id).toBeTruthy();
+    let node = 'start';
+    for (const event of path!.events) {
+      const href = pageOf(node).querySelector(`#step a[data-event="${event}"]`)?.getAttribute('href');
+      expect(href, `${node} has a link for ${event}`).toBeTruthy();
+      node = /\/guide\/([a-z0-9-]+)\/$/.exec(href!)?.[1] ?? 'start';
+    }
+    expect(node).toBe(f.id);
+  }
+});
+
+test('the clicked paths pass through every question', () => {
+  const questions = published.nodes.filter((n) => n.kind === 'question').map((n) => n.id);
+  const seen = new Set(clicked.flatMap((p) => visitedNodes(published.machine, p.events)));
+  expect(questions.filter((q) => !seen.has(q))).toEqual([]);
+});
+
+for (const path of clicked) {
+  const f = { id: path.target };
   test(`path to ${f.id}, clicking answers from the start`, async ({ page }) => {
-    const path = paths.find((p) => p.target === f.id)!;
     await page.goto('/guide/');
     await stepsReady(page);
     await walk(page, path.events);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { getShortestPaths } from 'xstate/graph';
+import { initialTransition, transition } from 'xstate';
 import { createGuideMachine, guideEvent, NOT_FIXED, type GuideMachineConfig } from '../../../src/flow/machine';
 
 export interface PublishedFlow {
@@ -69,4 +70,36 @@ export function plainLinkPaths(published: PublishedFlow): GuidePath[] {
     }
   }
   return [...best.values()];
+}
+
+/** The nodes a path passes through, start included, as the machine steps it. */
+export function visitedNodes(config: GuideMachineConfig, events: string[]): string[] {
+  const machine = createGuideMachine(config);
+  let [snapshot] = initialTransition(machine);
+  const out = [String(snapshot.value)];
+  for (const type of events) {
+    const event = guideEvent(type);
+    if (!event) break;
+    [snapshot] = transition(machine, snapshot, event);
+    out.push(String(snapshot.value));
+  }
+  return out;
+}
+
+/** A small set of paths that together pass through every node any of them visits: longest first, greedily. */
+export function coveringPaths(config: GuideMachineConfig, candidates: GuidePath[]): GuidePath[] {
+  const seen = new Set<string>();
+  const chosen: GuidePath[] = [];
+  const withNodes = candidates.map((p) => ({ p, nodes: visitedNodes(config, p.events) })).sort((a, b) => b.nodes.length - a.nodes.length);
+  for (;;) {
+    let best: (typeof withNodes)[number] | undefined;
+    let gain = 0;
+    for (const c of withNodes) {
+      const g = new Set(c.nodes.filter((n) => !seen.has(n) && config.states[n]?.meta.kind === 'question')).size;
+      if (g > gain) [best, gain] = [c, g];
+    }
+    if (!best) return chosen;
+    chosen.push(best.p);
+    for (const n of best.nodes) seen.add(n);
+  }
 }
