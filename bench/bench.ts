@@ -14,7 +14,7 @@ import { chromium, type Browser } from '@playwright/test';
 import Fuse from 'fuse.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
 import { createSearch, invertedIndex } from '../src/search/engine';
-import { searchDocuments, type SearchDoc } from '../src/search/documents';
+import { contentDocuments, type SearchDoc } from '../src/search/documents';
 import { reduce } from '../src/search/reduce';
 import { shareableQuery } from '../src/search/share';
 import { loadContentDir } from '../src/model/load-files';
@@ -271,12 +271,7 @@ function printTable() {
 
 if (process.env.BENCH_ONLY === 'search') {
   const { content } = loadContentDir('content');
-  const docs = searchDocuments(
-    content.fixes.map((f) => f.data),
-    content.examples.map((e) => e.data),
-    content.checklists.map((c) => c.data),
-    plainText,
-  );
+  const docs = contentDocuments(content, plainText);
   searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
   searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');
   hostileInputs(docs);

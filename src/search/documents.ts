@@ -5,6 +5,7 @@
  * words people actually type.
  */
 import { guidePath } from '../flow/addresses';
+import type { ContentSet } from '../model/integrity';
 
 export type DocKind = 'fix' | 'example' | 'step';
 
@@ -78,3 +79,12 @@ export function searchDocuments(
         });
   return docs;
 }
+
+/** The documents of a whole content set: the one way the build, the tests and the bench make them. */
+export const contentDocuments = (content: Pick<ContentSet, 'fixes' | 'examples' | 'checklists'>, plain: (markdown: string) => string): SearchDoc[] =>
+  searchDocuments(
+    content.fixes.map((f) => f.data),
+    content.examples.map((e) => e.data),
+    content.checklists.map((c) => c.data),
+    plain,
+  );

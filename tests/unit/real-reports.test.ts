@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
-import { searchDocuments } from '../../src/search/documents';
+import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
 import { compileFlow, createGuideMachine, replay } from '../../src/flow/machine';
 import { loadRealReports, type RealReport } from './lib/real-reports';
@@ -16,12 +16,7 @@ const { content } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
 const exampleFix = new Map(content.examples.map((e) => [e.data.id, e.data.fixId]));
 const { search } = createSearch(
-  searchDocuments(
-    content.fixes.map((f) => f.data),
-    content.examples.map((e) => e.data),
-    content.checklists.map((c) => c.data),
-    plainText,
-  ),
+  contentDocuments(content, plainText),
 );
 const machine = createGuideMachine(
   compileFlow({

@@ -3,7 +3,7 @@ import type { SearchDoc } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
-import { searchDocuments } from '../../src/search/documents';
+import { contentDocuments } from '../../src/search/documents';
 import { SEARCH_QUERIES } from './fixtures/search-queries';
 import { MAX_QUERY_CHARS, MAX_QUERY_LINES } from '../../src/search/reduce';
 
@@ -120,12 +120,7 @@ describe('odd input', () => {
 
 describe('on the real content', () => {
   const { content } = loadContentDir('content');
-  const docs = searchDocuments(
-    content.fixes.map((f) => f.data),
-    content.examples.map((e) => e.data),
-    content.checklists.map((c) => c.data),
-    plainText,
-  );
+  const docs = contentDocuments(content, plainText);
   const real = createSearch(docs);
 
   it('gives every result a snippet, with its ranges inside its text, in order and without overlap', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
-import { searchDocuments } from '../../src/search/documents';
+import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
 import { SEARCH_BLOCKS, SEARCH_QUERIES, type SearchQuery } from './fixtures/search-queries';
 
 const { content, problems } = loadContentDir('content');
-const docs = searchDocuments(
-  content.fixes.map((f) => f.data),
-  content.examples.map((e) => e.data),
-  content.checklists.map((c) => c.data),
-  plainText,
-);
+const docs = contentDocuments(content, plainText);
 const { search } = createSearch(docs);
 
 /** The share of queries that must find a right page in the first three results. */

@@ -13,18 +13,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
-import { searchDocuments } from '../../src/search/documents';
+import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
 import { MAX_QUERY_CHARS } from '../../src/search/reduce';
 import { allowed, MAX_SHARED_CHARS, shareableQuery } from '../../src/search/share';
 
 const { content } = loadContentDir('content');
-const docs = searchDocuments(
-  content.fixes.map((f) => f.data),
-  content.examples.map((e) => e.data),
-  content.checklists.map((c) => c.data),
-  plainText,
-);
+const docs = contentDocuments(content, plainText);
 const { vocabulary } = createSearch(docs);
 
 /** The query string exactly as the page writes it: `url.searchParams.set('q', …)`. */
