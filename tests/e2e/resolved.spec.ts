@@ -13,7 +13,7 @@ test('after a visitor fix, the resolved page shows the visitor half only', async
   await fixed(page, 'stale-browser-credentials');
   await expect(page.getByRole('heading', { name: 'If you were signing in to a site or an app' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'If you run the site or write the code' })).toBeHidden();
-  await expect(page.getByText('Prevent it next time')).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Prevent it next time' })).toBeHidden();
 });
 
 test('after a developer fix, the resolved page shows the builder half only', async ({ page }) => {

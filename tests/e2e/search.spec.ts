@@ -240,5 +240,8 @@ test('the 3 KB link (%0A × 1000 + x) and a 2,000-blank-line query keep /search/
   await expect(page.locator('[data-results] a').first()).toBeVisible();
   await expect(page.locator('[data-status]')).toContainText('result');
   const tasks = await longTasks();
-  expect(Math.max(0, ...tasks), `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`).toBeLessThan(200);
+  // The freezes this guards against lasted 2-3 s (the link) and ~20 s (the blank lines). The bound
+  // is well above what layout alone can cost on a busy 2-core machine (up to ~650 ms seen), so the
+  // test fails on the bug, not on load; the pure functions' times are in `npm run bench`.
+  expect(Math.max(0, ...tasks), `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`).toBeLessThan(1500);
 });
