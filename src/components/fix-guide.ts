@@ -54,8 +54,9 @@ class FixGuide extends HTMLElement {
     window.addEventListener('popstate', this.onPop);
     this.steps.put(node, currentStep(this.article)); // so Back to this page needs no request
     reportStep(node, fromHome ? this.context.trail : undefined); // from the home page, its answer is the person's own
-    const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => this.prefetchAround(node));
+    // On a page that is never idle (a busy phone, a frame resized by its host) the prefetch still runs within 2 s.
+    if ('requestIdleCallback' in window) requestIdleCallback(() => this.prefetchAround(node), { timeout: 2000 });
+    else setTimeout(() => this.prefetchAround(node), 200);
   }
 
   disconnectedCallback() { window.removeEventListener('popstate', this.onPop); } // prettier-ignore

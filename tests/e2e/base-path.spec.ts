@@ -2,7 +2,8 @@
  * The site built with BASE_PATH=/help/401/ (dist-base/), served with the
  * headers from public/_headers: every link still resolves and the guide works.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './lib/test';
+import { setValue } from './lib/set-value';
 import { checkLinks } from './lib/links';
 import { watch } from './lib/watch';
 
@@ -12,7 +13,7 @@ test('every link and asset resolves under the sub-path', () => {
   expect(problems).toEqual([]);
 });
 
-test('the guide works under the sub-path with the static-host headers', async ({ page }) => {
+test('the guide works under the sub-path with the static-host headers', async ({ tab: page }) => {
   const seen = await watch(page);
   const response = await page.goto('./');
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
@@ -35,14 +36,13 @@ test('the guide works under the sub-path with the static-host headers', async ({
   expect(seen.external).toEqual([]);
 });
 
-test('the 404 page is served for unknown paths under the sub-path', async ({ page }) => {
+test('the 404 page is served for unknown paths under the sub-path', async ({ tab: page }) => {
   const response = await page.goto('guide/not-a-step/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('link', { name: 'Start the guide from the first question' })).toHaveAttribute('href', '/help/401/guide/');
 });
 
-test('Diagnose works under the sub-path: fix links carry the base, large pastes use the worker', async ({ page }) => {
-  test.setTimeout(120_000);
+test('Diagnose works under the sub-path: fix links carry the base, large pastes use the worker', async ({ tab: page }) => {
   const seen = await watch(page);
   await page.goto('diagnose/');
   await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
@@ -55,7 +55,7 @@ test('Diagnose works under the sub-path: fix links carry the base, large pastes 
     // Just over the 64 KB worker threshold.
     ...Array.from({ length: 2000 }, (_, i) => `{"id":${i},"message":"request ${i} refused, retry"}`),
   ].join('\n');
-  await page.getByLabel(/Paste the response headers/).fill(paste);
+  await setValue(page.getByLabel(/Paste the response headers/), paste);
   await page.getByRole('button', { name: 'Analyze' }).click();
   const finding = page.locator('.finding', { hasText: 'expired' }).first();
   await expect(finding.getByRole('link', { name: 'Go to the fix' })).toHaveAttribute('href', '/help/401/guide/jwt-expired/');

@@ -3,25 +3,20 @@
  * filter, outcome events, the honest support request, and the cross-origin
  * embed with its beacon.
  *
- * The embed and beacon tests need a second build with the help-desk settings:
- *   EMBED_ORIGINS=http://127.0.0.1:4410 OUTCOME_ENDPOINT=http://127.0.0.1:4411/events \
- *   OUT_DIR=dist-helpdesk ASTRO_CACHE_DIR=node_modules/.astro-helpdesk npx astro build
- * (this spec runs that build itself when dist-helpdesk/ is missing or older than dist/). It serves that build on
+ * The embed and beacon tests need a third build with the help-desk settings (lib/helpdesk-build.ts;
+ * `npm test` builds it, and this spec builds it itself when dist-helpdesk/ is missing or older than
+ * dist/). It serves that build on
  * 4402, a host page on 4410 (allowed to frame it), another on 4412 (not allowed) and a beacon
  * collector on 4411, all from this file, and stops them afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './lib/test';
 import { axeViolations } from './lib/axe';
 import { watch } from './lib/watch';
+import { COLLECTOR_PORT, GUIDE_PORT, HELPDESK_BUILD_ENV, HELPDESK_DIST, HOST_PORT, STRANGER_PORT } from './lib/helpdesk-build';
 
-const HELPDESK_DIST = 'dist-helpdesk';
-const GUIDE_PORT = 4402;
-const HOST_PORT = 4410;
-const COLLECTOR_PORT = 4411;
-const STRANGER_PORT = 4412;
 const GUIDE = `http://localhost:${GUIDE_PORT}`;
 const TYPED = 'my-typed-words Bearer eyJsecretTyped';
 
@@ -75,9 +70,8 @@ async function notFixedToEscalation(page: Page): Promise<string[]> {
 }
 
 test.describe('links to steps and sections', () => {
-  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('every step and section heading has a Copy link control that copies the right URL', async ({ page, baseURL }) => {
+  test('every step and section heading has a Copy link control that copies the right URL', async ({ tab: page, baseURL }) => {
     const seen = await watch(page);
     await page.goto('/guide/jwt-expired/');
     const steps = step(page).locator('ol.steps > li[id^="step-"]');
@@ -109,7 +103,7 @@ test.describe('links to steps and sections', () => {
     expect(seen.consoleErrors).toEqual([]);
   });
 
-  test('on a phone the page link sits above the step', async ({ page }) => {
+  test('on a phone the page link sits above the step', async ({ tab: page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto('/guide/jwt-expired/');
     const bar = await page.locator('[data-page-links]').boundingBox();
@@ -118,7 +112,7 @@ test.describe('links to steps and sections', () => {
     expect(bar!.y).toBeLessThan(740);
   });
 
-  test('arriving at #step-2 scrolls it clear of the top and highlights it', async ({ page }) => {
+  test('arriving at #step-2 scrolls it clear of the top and highlights it', async ({ tab: page }) => {
     await page.goto('/guide/jwt-expired/#step-2');
     const target = page.locator('li#step-2');
     await expect(target).toBeInViewport();
@@ -133,9 +127,8 @@ test.describe('links to steps and sections', () => {
 });
 
 test.describe('the map for agents', () => {
-  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('the filter narrows by symptom and clears; every node has a copy button', async ({ page, baseURL }) => {
+  test('the filter narrows by symptom and clears; every node has a copy button', async ({ tab: page, baseURL }) => {
     const seen = await watch(page);
     await page.goto('/map/');
     const fixes = page.locator('.map-fixes > li');
@@ -176,7 +169,7 @@ test.describe('the map for agents', () => {
 });
 
 test.describe('outcome events and the support request', () => {
-  test('events fire in order, carry ids only, and no beacon is sent by default', async ({ page }) => {
+  test('events fire in order, carry ids only, and no beacon is sent by default', async ({ tab: page }) => {
     const events = await recordEvents(page);
     const beacons: string[] = [];
     page.on('request', (r) => {
@@ -213,7 +206,7 @@ test.describe('outcome events and the support request', () => {
     expect(await page.locator('meta[name="fix401-outcome-endpoint"]').count()).toBe(0);
   });
 
-  test('after a cold link the request says so and lists no answers the person never gave', async ({ page }) => {
+  test('after a cold link the request says so and lists no answers the person never gave', async ({ tab: page }) => {
     const seen = await watch(page);
     await page.goto('/guide/jwt-expired/');
     const title = await page.locator('#step h1').innerText();
@@ -247,7 +240,7 @@ test.describe('outcome events and the support request', () => {
     expect(await seen.csp()).toEqual([]);
   });
 
-  test('after Diagnose, the request offers its findings (ids, status, scheme) only with consent', async ({ page }) => {
+  test('after Diagnose, the request offers its findings (ids, status, scheme) only with consent', async ({ tab: page }) => {
     const events = await recordEvents(page);
     await page.goto('/diagnose/');
     await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
@@ -307,16 +300,13 @@ test.describe('embedding and the beacon (second build)', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     // Rebuilt when missing or older than dist/ (the build the rest of the suite tests): never test stale code.
-    const stale = !existsSync(`${HELPDESK_DIST}/index.html`) || (existsSync('dist/index.html') && statSync(`${HELPDESK_DIST}/index.html`).mtimeMs < statSync('dist/index.html').mtimeMs);
+    // `npm test` has just built all three side by side (HELPDESK_BUILT), in whatever order they finished.
+    const stale =
+      !existsSync(`${HELPDESK_DIST}/index.html`) ||
+      (!process.env.HELPDESK_BUILT && existsSync('dist/index.html') && statSync(`${HELPDESK_DIST}/index.html`).mtimeMs < statSync('dist/index.html').mtimeMs);
     if (stale) {
       const r = spawnSync('npx', ['astro', 'build'], {
-        env: {
-          ...process.env,
-          EMBED_ORIGINS: `http://127.0.0.1:${HOST_PORT}`,
-          OUTCOME_ENDPOINT: `http://127.0.0.1:${COLLECTOR_PORT}/events`,
-          OUT_DIR: HELPDESK_DIST,
-          ASTRO_CACHE_DIR: 'node_modules/.astro-helpdesk',
-        },
+        env: { ...process.env, ...HELPDESK_BUILD_ENV },
         stdio: 'ignore',
       });
       if (r.status !== 0) throw new Error('the help-desk build failed');

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './lib/test';
 import { watch } from './lib/watch';
 import { flow } from './lib/flow';
 
-test('the header search suggests results as you type, with kind and highlighted match', async ({ page }) => {
+test('the header search suggests results as you type, with kind and highlighted match', async ({ tab: page }) => {
   await page.goto('/guide/');
   const box = page.getByRole('combobox', { name: 'Search fixes or paste an error' });
   await box.fill('jwt expired');
@@ -14,7 +14,7 @@ test('the header search suggests results as you type, with kind and highlighted 
   await expect(list.locator('mark').first()).toBeVisible();
 });
 
-test('arrow keys move through results, Enter opens one, Escape closes the list', async ({ page }) => {
+test('arrow keys move through results, Enter opens one, Escape closes the list', async ({ tab: page }) => {
   await page.goto('/');
   const box = page.getByRole('combobox', { name: 'Search fixes or paste an error' }).first();
   await box.fill('wordpress rest api 401');
@@ -37,7 +37,7 @@ test('arrow keys move through results, Enter opens one, Escape closes the list',
   await expect(page.locator('h1')).toContainText(/WordPress|REST|plugin/i);
 });
 
-test('/search/?q= opened cold shows results, and typing keeps the URL in step', async ({ page }) => {
+test('/search/?q= opened cold shows results, and typing keeps the URL in step', async ({ tab: page }) => {
   await page.goto('/search/?q=logged%20out%20after%20login%20on%20www');
   await expect(page.locator('[data-results] a').first()).toBeVisible();
   await expect(page.locator('[data-status]')).toContainText('result');
@@ -47,7 +47,7 @@ test('/search/?q= opened cold shows results, and typing keeps the URL in step', 
   await expect(page.locator('[data-results] a').first()).toHaveAttribute('href', /cors/);
 });
 
-test('a pasted curl -v wall of text finds the fix', async ({ page }) => {
+test('a pasted curl -v wall of text finds the fix', async ({ tab: page }) => {
   const paste = [
     '*   Trying 203.0.113.7:443...',
     '> GET /api/me HTTP/2',
@@ -63,7 +63,7 @@ test('a pasted curl -v wall of text finds the fix', async ({ page }) => {
   await expect(page.locator('[data-status]')).toContainText('status 401');
 });
 
-test('a hostile query is shown as text and runs nothing', async ({ page }) => {
+test('a hostile query is shown as text and runs nothing', async ({ tab: page }) => {
   const seen = await watch(page);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
   await page.goto(`/search/?q=${encodeURIComponent(hostile)}`);
@@ -92,7 +92,7 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-test('a pasted token never reaches the address bar or the server', async ({ page }) => {
+test('a pasted token never reaches the address bar or the server', async ({ tab: page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/search/');
@@ -111,7 +111,7 @@ test('a pasted token never reaches the address bar or the server', async ({ page
   expect(requests.filter((u) => u.includes('c2VjcmV0c2ln'))).toEqual([]);
 });
 
-test('no results: says so, and shows the full list to browse', async ({ page }) => {
+test('no results: says so, and shows the full list to browse', async ({ tab: page }) => {
   await page.goto('/search/');
   await page.getByLabel('Search words or a pasted error').fill('how to bake sourdough bread');
   await expect(page.locator('[data-status]')).toContainText('Nothing matched');
@@ -120,7 +120,7 @@ test('no results: says so, and shows the full list to browse', async ({ page }) 
   await expect(page.locator('[data-analyze]')).toBeHidden();
 });
 
-test('picking a result with the mouse opens it', async ({ page }) => {
+test('picking a result with the mouse opens it', async ({ tab: page }) => {
   await page.goto('/guide/');
   const box = page.getByRole('combobox', { name: 'Search fixes or paste an error' });
   await box.fill('jwt expired');
@@ -158,7 +158,7 @@ async function paste(page: import('@playwright/test').Page, selector: string, te
   );
 }
 
-test('a multi-line curl paste + Enter in the header box writes no secret to the URL, history or any request', async ({ page }) => {
+test('a multi-line curl paste + Enter in the header box writes no secret to the URL, history or any request', async ({ tab: page }) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/guide/');
@@ -181,7 +181,7 @@ test('a multi-line curl paste + Enter in the header box writes no secret to the 
   expect(decodeURIComponent(page.url())).not.toMatch(/hunter2|sk_live|ghp_/);
 });
 
-test('on /search/, the header box hands a paste to the page in memory; the URL only gets allowed words', async ({ page }) => {
+test('on /search/, the header box hands a paste to the page in memory; the URL only gets allowed words', async ({ tab: page }) => {
   await page.goto('/search/');
   const entries = await page.evaluate(() => history.length);
   await paste(page, '#header-search', CURL_PASTE);
@@ -194,7 +194,7 @@ test('on /search/, the header box hands a paste to the page in memory; the URL o
   expect(await page.evaluate(() => history.length)).toBe(entries); // replaceState only: no entry holds the query
 });
 
-test('a pasted response can be analyzed on the search page, with links to fixes, and nothing in the URL', async ({ page }) => {
+test('a pasted response can be analyzed on the search page, with links to fixes, and nothing in the URL', async ({ tab: page }) => {
   const seen = await watch(page);
   await page.goto('/search/');
   await page.getByLabel('Search words or a pasted error').fill(CURL_PASTE);
@@ -225,7 +225,7 @@ async function observeLongTasks(page: import('@playwright/test').Page) {
   return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 }
 
-test('the 3 KB link (%0A × 1000 + x) and a 2,000-blank-line query keep /search/ responsive', async ({ page }) => {
+test('the 3 KB link (%0A × 1000 + x) and a 2,000-blank-line query keep /search/ responsive', async ({ tab: page }) => {
   const longTasks = await observeLongTasks(page);
   await page.goto(`/search/?q=${'%0A'.repeat(1000)}x`);
   await expect(page.locator('[data-status]')).not.toBeEmpty();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './lib/test';
 import { parse, type HTMLElement as ParsedElement } from 'node-html-parser';
 import { axeViolations } from './lib/axe';
 import { htmlFiles, isRedirect, urlPath } from './lib/dist';
@@ -57,9 +57,8 @@ async function tabs(page: Page) {
 const selected = (page: Page) => page.getByRole('tab', { selected: true }).first();
 
 test.describe('copy buttons', () => {
-  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('every code block gets a Copy button that copies its code and says "Copied", by keyboard', async ({ page }) => {
+  test('every code block gets a Copy button that copies its code and says "Copied", by keyboard', async ({ tab: page }) => {
     await page.goto('/guide/htpasswd-basic-auth/');
     const blocks = page.locator('code-copy');
     const count = await blocks.count();
@@ -78,7 +77,7 @@ test.describe('copy buttons', () => {
 });
 
 test.describe('platform tabs', () => {
-  test('work by keyboard (arrows, Home, End) and the choice survives a reload', async ({ page }) => {
+  test('work by keyboard (arrows, Home, End) and the choice survives a reload', async ({ tab: page }) => {
     await page.goto(BROWSER_TABS);
     await tabs(page);
     await expect(selected(page)).toHaveText('iPhone');
@@ -104,13 +103,13 @@ test.describe('platform tabs', () => {
     await expect(page.getByRole('tabpanel', { name: 'Firefox' })).toBeVisible();
   });
 
-  test('a malformed stored choice is ignored', async ({ page }) => {
+  test('a malformed stored choice is ignored', async ({ tab: page }) => {
     await page.addInitScript(() => localStorage.setItem('fix401:platform', '{"not":"a list"'));
     await page.goto(BROWSER_TABS);
     await expect(selected(page)).toHaveText('iPhone');
   });
 
-  test('open on the platform the guide answers named: "nginx or Apache" shows nginx first', async ({ page }) => {
+  test('open on the platform the guide answers named: "nginx or Apache" shows nginx first', async ({ tab: page }) => {
     await page.addInitScript(() =>
       sessionStorage.setItem('fix401:context', JSON.stringify({ trail: [{ node: 'owner-proxy', answer: 'nginx-apache' }], shortlist: [], tried: [], ticked: {} })),
     );
@@ -165,7 +164,7 @@ test.describe('on an iPhone', () => {
   });
 });
 
-test('a fix page says when it was last reviewed', async ({ page }) => {
+test('a fix page says when it was last reviewed', async ({ tab: page }) => {
   await page.goto(BROWSER_TABS);
   await expect(page.locator('.reviewed')).toHaveText(/^Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d$/);
   await expect(page.locator('.reviewed time')).toHaveAttribute('datetime', /^20\d\d-\d\d-\d\d$/);

@@ -22,6 +22,11 @@ export async function watch(page: Page) {
     );
   });
   return {
+    /** Forgets what was seen, before the next page of a batch. */
+    reset() {
+      consoleErrors.length = 0;
+      external.length = 0;
+    },
     consoleErrors,
     external,
     csp: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
