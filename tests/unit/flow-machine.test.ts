@@ -189,6 +189,21 @@ describe('the browser copy of the flow', () => {
     expect(compileFlow(flowInput(shipped))).toEqual(compileFlow(flow));
     expect(JSON.stringify(shipped)).not.toContain('content/flow/');
   });
+
+  it('names each node\'s content file again, so a problem found in the copy still points at a file', async () => {
+    const { guideData, flowInput } = await import('../../src/flow/client-data');
+    const input = flowInput(JSON.parse(JSON.stringify(guideData(validFlow(), '/'))));
+    expect(input.questions.map((q) => q.file)).toEqual(input.questions.map((q) => `content/flow/${q.id}`));
+    expect(input.fixes.map((f) => f.file)).toEqual(input.fixes.map((f) => `content/fixes/${f.id}`));
+  });
+
+  it('embeds as JSON that no "</script>" inside it can close early, and reads back the same', async () => {
+    const { embedJson } = await import('../../src/flow/client-data');
+    const value = { title: 'Fix </script><script>alert(1)</script> <b>', n: [1, '<'] };
+    const json = embedJson(value);
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual(value);
+  });
 });
 
 describe('step(): the browser\'s transition function agrees with XState', () => {
