@@ -41,4 +41,7 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Vite's dependency cache follows the content cache: builds run side by side (npm test runs three)
+  // must not rename the same node_modules/.vite/deps under each other.
+  vite: { cacheDir: process.env.ASTRO_CACHE_DIR ? `${process.env.ASTRO_CACHE_DIR}/vite` : 'node_modules/.vite' },
 });
