@@ -341,6 +341,9 @@ test.describe('embedding and the beacon (second build)', () => {
   });
 
   test('an allowed host frames the guide: no chrome, no inner scrolling, resized on every step, zero CSP violations', async ({ page }) => {
+    // Two origins, a frame and three steps, each waiting for the frame's prefetch: on a busy 2-core CI
+    // machine this took close to the default 60 s once, so it gets the room the other long tests get.
+    test.setTimeout(120_000);
     const csp: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
