@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import { ESCALATE, firstNext, FlowError, nextIds, RESOLVED, START, type FixNode, type FlowInput, type QuestionNode } from './types';
 
 /**
@@ -46,7 +47,6 @@ export function validateFlow(input: FlowInput): string[] {
       next = fixes.get(next)!.ifNotFixed;
     }
   }
-  if (problems.length) return problems; // the plain-link walk below follows ifNotFixed chains
 
   // Reachability by answers: every fix must be somebody's answer (first choice or in a shortlist), not just a fallback.
   const reached = walk(questions, (q) => q.answers.flatMap((a) => nextIds(a.next)));
@@ -67,15 +67,12 @@ export function validateFlow(input: FlowInput): string[] {
     );
   }
 
-  // A group of questions that only point at each other traps people: each cycle needs a way out.
-  for (const component of stronglyConnected(input)) {
-    const inside = new Set(component);
-    const exits = component.some((id) => questions.get(id)!.answers.some((a) => !inside.has(firstNext(a.next))));
-    if (!exits) {
-      const files = component.map((id) => questions.get(id)!.file).join(', ');
-      problems.push(`${files}: these questions only lead to each other (${component.join(' → ')}); give one an answer that leads out`);
-    }
-  }
+  // Questions from which no run of answers reaches a fix trap people: they only lead to each other.
+  const trapped = trappedQuestions(input.questions);
+  if (trapped.length)
+    problems.push(
+      `${trapped.map((q) => q.file).join(', ')}: these questions only lead to each other (${trapped.map((q) => q.id).join(' → ')}); give one an answer that leads out`,
+    );
   return problems;
 }
 
@@ -116,61 +113,27 @@ export function assertValidFlow(input: FlowInput): void {
   if (problems.length) throw new FlowError(problems);
 }
 
-/** Tarjan's algorithm over question → question edges; returns components that contain a cycle. */
-function stronglyConnected(input: FlowInput): string[][] {
-  const edges = new Map(input.questions.map((q) => [q.id, q.answers.map((a) => firstNext(a.next)).filter((n) => input.questions.some((x) => x.id === n))]));
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  let counter = 0;
-  const visit = (v: string) => {
-    index.set(v, counter);
-    low.set(v, counter++);
-    stack.push(v);
-    onStack.add(v);
-    for (const w of edges.get(v) ?? []) {
-      if (!index.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
-    }
-    if (low.get(v) === index.get(v)) {
-      const comp: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        comp.push(w);
-      } while (w !== v);
-      const selfLoop = comp.length === 1 && (edges.get(v) ?? []).includes(v);
-      if (comp.length > 1 || selfLoop) out.push(comp.reverse());
-    }
-  };
-  for (const q of input.questions) if (!index.has(q.id)) visit(q.id);
-  return out;
+/**
+ * Questions that cannot reach any fix by plain links (each answer's first choice): walked backwards
+ * from every answer that leads to a fix, whatever is not reached can only lead to other questions.
+ */
+function trappedQuestions(questions: QuestionNode[]): QuestionNode[] {
+  const isQuestion = new Set(questions.map((q) => q.id));
+  const leadsOut = new Set(questions.filter((q) => q.answers.some((a) => !isQuestion.has(firstNext(a.next)))).map((q) => q.id));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const q of questions)
+      if (!leadsOut.has(q.id) && q.answers.some((a) => leadsOut.has(firstNext(a.next)))) {
+        leadsOut.add(q.id);
+        grew = true;
+      }
+  }
+  return questions.filter((q) => !leadsOut.has(q.id));
 }
 
-/** "Did you mean" for a mistyped id: the closest known id, if it is close. */
+/** "Did you mean" for a mistyped id: the closest known id, if it is within a typo or two (a quarter of its length). */
 function hint(wrong: string, ids: string[]): string {
-  let best = '';
-  let bestDistance = Math.max(2, Math.floor(wrong.length / 4)) + 1;
-  for (const id of ids) {
-    const d = distance(wrong, id);
-    if (d < bestDistance) [best, bestDistance] = [id, d];
-  }
-  return best ? ` (did you mean "${best}"?)` : '';
-}
-
-/** Levenshtein distance; ids are short, so the O(n·m) table is fine. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
+  const best = ids.length ? closest(wrong, ids) : '';
+  return best && distance(wrong, best) <= Math.max(2, Math.floor(wrong.length / 4)) ? ` (did you mean "${best}"?)` : '';
 }

@@ -49,6 +49,73 @@ describe('validateFlow', () => {
     expect(problems).toMatch(/these questions only lead to each other \(start → web-q\)/);
   });
 
+  it('names every question that cannot reach a fix, also one that only leads into the trap', () => {
+    const flow = validFlow();
+    flow.questions[0]!.answers[1]!.next = 'web-q';
+    flow.questions[1]!.answers[0]!.next = 'start';
+    flow.questions.push({ id: 'side', file: 'content/flow/side.md', question: '?', answers: [{ id: 'a', label: 'A', next: 'start' }, { id: 'b', label: 'B', next: 'web-q' }] });
+    flow.questions[1]!.answers.push({ id: 'side', label: 'Side', next: 'side' });
+    expect(validateFlow(flow)).toContainEqual(
+      'content/flow/start.md, content/flow/web-q.md, content/flow/side.md: these questions only lead to each other (start → web-q → side); give one an answer that leads out',
+    );
+  });
+
+  it('a question is out of the trap when a later one leads out, however far down the list it is', () => {
+    // start → a → b → c → fix: each question leads out only through the next one, listed in reverse.
+    const flow = validFlow();
+    flow.questions[0]!.answers = [{ id: 'go', label: 'Go', next: 'a' }];
+    flow.questions[1]!.answers = [{ id: 'loop', label: 'Loop', next: 'fix-cookies' }, { id: 'back', label: 'Back', next: 'start' }];
+    flow.questions.unshift(
+      { id: 'a', file: 'content/flow/a.md', question: '?', answers: [{ id: 'x', label: 'X', next: 'b' }, { id: 'y', label: 'Y', next: 'start' }] },
+      { id: 'b', file: 'content/flow/b.md', question: '?', answers: [{ id: 'x', label: 'X', next: 'c' }, { id: 'y', label: 'Y', next: 'a' }] },
+      { id: 'c', file: 'content/flow/c.md', question: '?', answers: [{ id: 'x', label: 'X', next: 'web-q' }, { id: 'y', label: 'Y', next: 'b' }] },
+    );
+    flow.fixes[1]!.ifNotFixed = 'escalate';
+    flow.fixes[0]!.ifNotFixed = 'fix-token';
+    flow.questions.find((q) => q.id === 'web-q')!.answers.push({ id: 'api', label: 'API', next: 'fix-token' });
+    expect(validateFlow(flow)).toEqual([]);
+  });
+
+  it('reports every other problem beside a loop of "did not fix it"', () => {
+    const flow = validFlow();
+    flow.fixes[1]!.ifNotFixed = 'fix-cookies';
+    flow.questions.push({ id: 'orphan', file: 'content/flow/orphan.md', question: '?', answers: [{ id: 'a', label: 'A', next: 'fix-token' }, { id: 'b', label: 'B', next: 'fix-cookies' }] });
+    const problems = validateFlow(flow);
+    expect(problems.join('\n')).toMatch(/ifNotFixed makes a loop/);
+    expect(problems).toContainEqual('content/flow/orphan.md: question "orphan" cannot be reached from "start" by any answer');
+  });
+
+  it('the start needs no answer leading back to it to count as reached', () => {
+    const flow = validFlow();
+    flow.questions[1]!.answers[1]!.next = 'fix-token';
+    expect(validateFlow(flow)).toEqual([]);
+  });
+
+  it('suggests the closest id for a mistyped ifNotFixed, and nothing when no id is close', () => {
+    const flow = validFlow();
+    flow.fixes[0]!.ifNotFixed = 'fix-tokn';
+    expect(validateFlow(flow)).toEqual(['content/fixes/fix-cookies.md: ifNotFixed "fix-tokn" is not a fix id or "escalate" (did you mean "fix-token"?)']);
+    flow.fixes[0]!.ifNotFixed = 'something-else-entirely';
+    expect(validateFlow(flow)).toEqual(['content/fixes/fix-cookies.md: ifNotFixed "something-else-entirely" is not a fix id or "escalate"']);
+    // Two typos in a short id are still a hint; three are not.
+    flow.fixes[0]!.ifNotFixed = 'fx-tokn';
+    expect(validateFlow(flow)[0]).toMatch(/did you mean "fix-token"/);
+    flow.fixes[0]!.ifNotFixed = 'fx-tkn';
+    expect(validateFlow(flow)[0]).not.toMatch(/did you mean/);
+  });
+
+  it('reserves "resolved" and "escalate" for questions and fixes alike', () => {
+    for (const reserved of ['resolved', 'escalate']) {
+      const flow = validFlow();
+      flow.questions[1]!.id = reserved;
+      flow.questions[0]!.answers[0]!.next = reserved;
+      flow.fixes[1]!.id = reserved === 'resolved' ? 'escalate' : 'resolved';
+      const problems = validateFlow(flow).join('\n');
+      expect(problems).toMatch(new RegExp(`web-q\\.md: id "${reserved}" is reserved for the guide's own "${reserved}" page`));
+      expect(problems).toMatch(/fix-token\.md: id "(resolved|escalate)" is reserved/);
+    }
+  });
+
   it('allows a cycle that has a way out (a "not sure, go back" answer)', () => {
     // web-q → start is a cycle, but start → fix-token leaves it.
     expect(validateFlow(validFlow())).toEqual([]);
@@ -72,6 +139,10 @@ describe('validateFlow', () => {
     const problems = validateFlow(flow).join('\n');
     expect(problems).toMatch(/answers\[1\]\.next points back to this same question/);
     expect(problems).toMatch(/answers\[1\]\.id "loop" is used twice/);
+  });
+
+  it('assertValidFlow is silent on a valid flow', () => {
+    expect(() => assertValidFlow(validFlow())).not.toThrow();
   });
 
   it('throws a FlowError listing every problem', () => {
