@@ -46,7 +46,7 @@ export function replay(machine: GuideMachine, stored: Pick<GuideContext, 'trail'
   let [snapshot] = initialTransition(machine);
   for (const event of eventsFor(stored)) {
     const before = snapshot.value;
-    if (snapshot.status !== 'active') return undefined;
+    // XState leaves the snapshot as it was for an event the state does not take, a final state included.
     [snapshot] = transition(machine, snapshot, event);
     if (snapshot.value === before) return undefined;
   }

@@ -37,7 +37,8 @@ export const isNextTry = (config: GuideMachineConfig) => {
 /** One transition: the node and context after `event`, or undefined when the node does not take it. */
 export function step(config: GuideMachineConfig, node: string, context: GuideContext, event: GuideEvent): { node: string; context: GuideContext } | undefined {
   const state = config.states[node];
-  const on = state?.type === 'final' ? undefined : state?.on?.[event.type];
+  // Final states have no transitions (`on`), so they refuse every event here too.
+  const on = state?.on?.[event.type];
   if (!on) return undefined;
   const guard = isNextTry(config);
   const chosen = (Array.isArray(on) ? on : [on]).find((t) => !t.guard || guard(context, t.guard.params));
@@ -66,9 +67,9 @@ export function eventsFor(context: Pick<GuideContext, 'trail' | 'tried'>): Guide
 export function replayTrail(config: GuideMachineConfig, stored: Pick<GuideContext, 'trail' | 'tried'>): { node: string; context: GuideContext } | undefined {
   let at: { node: string; context: GuideContext } | undefined = { node: START, context: { trail: [], shortlist: [], tried: [], ticked: {} } };
   for (const event of eventsFor(stored)) {
-    const before: string = at.node;
+    // Every event replayed moves (answers and "did not fix it" always change the node), so a refusal is the only failure.
     at = step(config, at.node, at.context, event);
-    if (!at || at.node === before) return undefined;
+    if (!at) return undefined;
   }
   return at;
 }

@@ -5,7 +5,9 @@ import { compileFlow, createGuideMachine, replay as replayXState, answerEvent, F
 import { eventsFor, replayTrail as replay, step } from '../../src/flow/step';
 import { typicalPaths } from '../../src/flow/paths';
 import { nextTry } from '../../src/flow/types';
-import { shortlistFlow, validFlow } from './fixtures/flow';
+import { chainFlow, shortlistFlow, validFlow } from './fixtures/flow';
+import { validateFlow } from '../../src/flow/validate';
+import { embedJson } from '../../src/flow/client-data';
 
 const single = (t: TransitionConfig | TransitionConfig[] | undefined) => {
   if (!t || Array.isArray(t)) throw new Error('expected one unguarded transition');
@@ -197,8 +199,7 @@ describe('the browser copy of the flow', () => {
     expect(input.fixes.map((f) => f.file)).toEqual(input.fixes.map((f) => `content/fixes/${f.id}`));
   });
 
-  it('embeds as JSON that no "</script>" inside it can close early, and reads back the same', async () => {
-    const { embedJson } = await import('../../src/flow/client-data');
+  it('embeds as JSON that no "</script>" inside it can close early, and reads back the same', () => {
     const value = { title: 'Fix </script><script>alert(1)</script> <b>', n: [1, '<'] };
     const json = embedJson(value);
     expect(json).not.toContain('<');
@@ -232,4 +233,82 @@ describe('step(): the browser\'s transition function agrees with XState', () => 
       );
     });
   }
+});
+
+describe('"did not fix it" follows the content: the compiled machine agrees with nextTry()', () => {
+  // nextTry() is the rule written once over the content's own ifNotFixed; the machine compiles it into
+  // static guarded transitions. Any context a person can reach must give the same next fix.
+  const flows = { shortlists: shortlistFlow(), chains: chainFlow() };
+  for (const [name, flow] of Object.entries(flows)) {
+    it(`on random walks over the ${name} flow, and never offers a fix twice`, () => {
+      expect(validateFlow(flow)).toEqual([]);
+      const config = compileFlow(flow);
+      const machine = createGuideMachine(config);
+      const ifNotFixed = (id: string) => flow.fixes.find((f) => f.id === id)?.ifNotFixed ?? 'escalate';
+      const answers = flow.questions.flatMap((q) => q.answers.map((a) => answerEvent(a.id)));
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...answers, NOT_FIXED, NOT_FIXED, NOT_FIXED), { maxLength: 10 }), (types) => {
+          let [snapshot] = initialTransition(machine);
+          for (const type of types) {
+            const from = String(snapshot.value);
+            const before = snapshot.context;
+            [snapshot] = transition(machine, snapshot, guideEvent(type)!);
+            if (type !== NOT_FIXED || !ifNotFixed(from) || config.states[from]?.meta.kind !== 'fix') continue;
+            expect(String(snapshot.value)).toBe(nextTry(before, from, ifNotFixed));
+            expect(snapshot.context.tried).toEqual([...before.tried, from]);
+            if (snapshot.value !== 'escalate') expect(before.tried).not.toContain(snapshot.value);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+
+  it('a fix reached only down a chain skips a fix already tried, rather than offering it again', () => {
+    const machine = createGuideMachine(compileFlow(chainFlow()));
+    const actor = createActor(machine).start();
+    const seen: string[] = [];
+    for (const type of ['ANSWER.both', NOT_FIXED, NOT_FIXED, NOT_FIXED, NOT_FIXED]) {
+      actor.send(guideEvent(type)!);
+      seen.push(String(actor.getSnapshot().value));
+    }
+    // fix-extra's own "No" is fix-token, tried first: the guide escalates instead.
+    expect(seen).toEqual(['fix-token', 'fix-nginx', 'fix-ingress', 'fix-extra', 'escalate']);
+  });
+});
+
+describe('the compiled machine, state by state', () => {
+  it('records "did not fix it" and ticks on the fix itself', () => {
+    const config = compileFlow(validFlow());
+    const no = config.states['fix-cookies']!.on![NOT_FIXED] as TransitionConfig;
+    expect(no.actions).toEqual([{ type: 'notFixed', params: { fix: 'fix-cookies' } }]);
+    expect(config.states['fix-cookies']!.on![TICK]).toEqual({ actions: [{ type: 'tick', params: { fix: 'fix-cookies' } }] });
+    expect(config.states['fix-cookies']!.on![FIXED]).toEqual({ target: 'resolved', actions: [] });
+  });
+
+  it('names the two final states for readers of /flow.json', () => {
+    const config = compileFlow(validFlow());
+    expect(config.states.resolved).toEqual({ type: 'final', meta: { kind: 'resolved', title: 'Fixed' } });
+    expect(config.states.escalate).toEqual({ type: 'final', meta: { kind: 'escalate', title: 'Ask for help' } });
+  });
+
+  it('a new machine starts with nothing answered, tried or ticked', () => {
+    expect(createActor(createGuideMachine(compileFlow(validFlow()))).start().getSnapshot().context).toEqual({ trail: [], shortlist: [], tried: [], ticked: {} });
+  });
+
+  it('"did not fix it" twice on the same fix keeps it once, last; ticks stay in number order', () => {
+    const config = compileFlow(validFlow());
+    let at = step(config, 'fix-cookies', { trail: [], shortlist: [], tried: ['fix-cookies', 'fix-token'], ticked: {} }, { type: NOT_FIXED })!;
+    expect(at.context.tried).toEqual(['fix-token', 'fix-cookies']);
+    at = step(config, 'fix-token', { ...at.context, ticked: { 'fix-token': [10] } }, { type: TICK, step: 2, checked: true })!;
+    at = step(config, 'fix-token', at.context, { type: TICK, step: 7, checked: true })!;
+    expect(at.context.ticked['fix-token']).toEqual([2, 7, 10]);
+  });
+
+  it('XState replay refuses an answer the question does not have and any event after the end', () => {
+    const machine = createGuideMachine(compileFlow(validFlow()));
+    expect(replayXState(machine, { trail: [{ node: 'start', answer: 'web' }, { node: 'web-q', answer: 'gone' }], tried: [] })).toBeUndefined();
+    expect(replayXState(machine, { trail: [{ node: 'start', answer: 'api' }], tried: ['fix-token', 'fix-token'] })).toBeUndefined();
+    expect(replayXState(machine, { trail: [{ node: 'start', answer: 'api' }], tried: ['fix-token'] })?.node).toBe('escalate');
+  });
 });

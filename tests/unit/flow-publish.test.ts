@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publishFlow } from '../../src/flow/publish';
 import { compileFlow } from '../../src/flow/machine';
 import { typicalPaths } from '../../src/flow/paths';
-import { validFlow } from './fixtures/flow';
+import { shortlistFlow, validFlow } from './fixtures/flow';
 
 const flow = validFlow();
 describe('/flow.json', () => {
@@ -15,5 +15,21 @@ describe('/flow.json', () => {
     expect(published.edges).toContainEqual({ from: 'start', to: 'web-q', event: 'ANSWER.web' });
     expect(published.edges).toContainEqual({ from: 'fix-token', to: 'escalate', event: 'NOT_FIXED' });
     expect(published.machine).toBe(machine);
+  });
+
+  it('an answer lists its shortlist only when it has one; every fix has its "fixed" and "not fixed" edges', () => {
+    const flow = shortlistFlow();
+    const published = publishFlow(flow, compileFlow(flow), typicalPaths(flow), (id) => `/guide/${id}/`);
+    const start = published.nodes.find((n) => n.id === 'start')!;
+    expect(start.kind === 'question' && start.answers).toEqual([
+      { id: 'web', label: 'Website', next: 'web-q', url: '/guide/web-q/' },
+      { id: 'api', label: 'API', next: 'fix-token', url: '/guide/fix-token/' },
+      { id: 'proxy', label: 'Behind a proxy', next: 'fix-nginx', shortlist: ['fix-nginx', 'fix-ingress', 'fix-header'], url: '/guide/fix-nginx/' },
+      { id: 'apache', label: 'Apache', next: 'fix-header', shortlist: ['fix-header', 'fix-nginx'], url: '/guide/fix-header/' },
+    ]);
+    for (const f of flow.fixes) {
+      expect(published.edges).toContainEqual({ from: f.id, to: 'resolved', event: 'FIXED' });
+      expect(published.edges).toContainEqual({ from: f.id, to: f.ifNotFixed, event: 'NOT_FIXED' });
+    }
   });
 });

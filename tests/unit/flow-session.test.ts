@@ -45,6 +45,17 @@ describe('change and restart', () => {
     expect(change(config, context, 'start').previous).toBe('web');
   });
 
+  it('Change on a question not in the trail starts from the first question, with nothing to name', () => {
+    const context = { trail: [proxy], shortlist: ['fix-nginx', 'fix-ingress', 'fix-header'], tried: ['fix-nginx'], ticked: { a: [1] } };
+    expect(change(config, context, 'web-q')).toEqual({ context: { trail: [], shortlist: [], tried: [], ticked: { a: [1] } }, previous: undefined });
+  });
+
+  it('Change on a stale trail (content changed since) keeps the answers before the question, without a shortlist', () => {
+    const stale = [{ node: 'start', answer: 'gone' }, { node: 'web-q', answer: 'loop' }];
+    const context = { trail: stale, shortlist: ['x', 'y'], tried: ['x'], ticked: {} };
+    expect(change(config, context, 'web-q')).toEqual({ context: { trail: [stale[0]], shortlist: [], tried: [], ticked: {} }, previous: 'loop' });
+  });
+
   it('Start again forgets answers and tries, not ticks', () => {
     expect(restart({ trail: [proxy], shortlist: ['a', 'b'], tried: ['a'], ticked: { a: [0] } })).toEqual({ trail: [], shortlist: [], tried: [], ticked: { a: [0] } });
   });

@@ -145,6 +145,13 @@ describe('validateFlow', () => {
     expect(() => assertValidFlow(validFlow())).not.toThrow();
   });
 
+  it('a FlowError says the flow is broken and lists each problem on its own line', () => {
+    const e = new FlowError(['a.md: one', 'b.md: two']);
+    expect(e.name).toBe('FlowError');
+    expect(e.message).toBe("The guide's flow is broken:\n  - a.md: one\n  - b.md: two");
+    expect(e.problems).toEqual(['a.md: one', 'b.md: two']);
+  });
+
   it('throws a FlowError listing every problem', () => {
     const flow = validFlow();
     flow.questions[0]!.answers[0]!.next = 'nowhere';
