@@ -51,7 +51,7 @@ export const KIND_BIAS: Record<SearchDoc['kind'], number> = { fix: 0, example: 0
  */
 export function searchTerms(reduced: Reduced, index: Pick<SearchIndex, 'wordId'>): string[] {
   const known = (t: string) => index.wordId.has(t);
-  const split = (t: string) => (known(t) || !t.includes('_') ? [t] : t.split('_'));
+  const split = (t: string) => (known(t) ? [t] : t.split('_'));
   const all = reduced.terms.flatMap((t) => (normalise(t).match(TOKEN) ?? []).flatMap(split));
   return [...new Set(all)].filter((t) => t.length >= (FUSE_OPTIONS.minMatchCharLength ?? 1) && (known(t) || (!reduced.pasted && t.length > 4)));
 }

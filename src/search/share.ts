@@ -14,8 +14,8 @@ export const MAX_SHARED_CHARS = 200;
 
 /** Auth scheme names (IANA HTTP Authentication Scheme Registry and the common vendor ones). */
 export const SCHEMES: ReadonlySet<string> = new Set(
-  'basic bearer digest negotiate ntlm hoba mutual vapid scram-sha-1 scram-sha-256 dpop gnap privatetoken concealed ' +
-    'aws4-hmac-sha256 ssws token apikey oauth kerberos'.split(' '),
+  ('basic bearer digest negotiate ntlm hoba mutual vapid scram-sha-1 scram-sha-256 dpop gnap privatetoken concealed ' +
+    'aws4-hmac-sha256 ssws token apikey oauth kerberos').split(' '),
 );
 
 /** RFC 6750 and RFC 6749 error codes, and the OpenID Connect ones a 401 carries. */

@@ -35,7 +35,7 @@ export function snippetOf(matches: { term: number; m: FieldMatch }[], idf: numbe
     const long = m.indices.filter(([a, b]) => b - a >= 2);
     if (!m.value || !long.length) continue;
     const id = `${m.key}\u0000${m.value}`;
-    const v = byValue.get(id) ?? { key: m.key ?? '', value: m.value, terms: new Set<number>(), ranges: [] };
+    const v = byValue.get(id) ?? { key: m.key, value: m.value, terms: new Set<number>(), ranges: [] };
     v.terms.add(term);
     for (const [a, b] of long) v.ranges.push([a, b]);
     byValue.set(id, v);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../src/search/documents';
-import { createSearch } from '../../src/search/engine';
+import { createSearch, rank, RELATIVE_CUT, SCORE_CUT, searchTerms } from '../../src/search/engine';
+import type { ErrorHit } from '../../src/search/errors';
+import { buildIndex } from '../../src/search/index-build';
+import type { Reduced } from '../../src/search/reduce';
+import { createScorer } from '../../src/search/scoring';
+import { createSpellings } from '../../src/search/spellings';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
 import { contentDocuments } from '../../src/search/documents';
@@ -63,6 +68,12 @@ describe('exact error strings', () => {
     expect(urls('401 unauthorized')).toEqual(['guide/challenge/']);
   });
 
+  it('list a page once when both its error string and its words match', () => {
+    const found = urls('TokenExpiredError: jwt expired\n  jwt token expired after one hour');
+    expect(found[0]).toBe('guide/jwt-expired/');
+    expect(new Set(found).size).toBe(found.length);
+  });
+
   it('let a typed fragment of an error string find it', () => {
     expect(urls('jwt expired')[0]).toBe('guide/jwt-expired/');
   });
@@ -96,6 +107,120 @@ describe('words', () => {
     expect(search('token').results.length).toBeGreaterThan(2);
     expect(search('token', 2).results).toHaveLength(2);
     expect(search('token', 2).results).toEqual(search('token').results.slice(0, 2));
+  });
+});
+
+describe('search terms', () => {
+  const index = { wordId: new Map(['session', 'expired', 'invalid_token', 'token', 'invalid', 'nginx', 'js', 'verify'].map((w, i) => [w, i])) };
+  const terms = (pasted: boolean, ...words: string[]): string[] => {
+    const reduced: Reduced = { pasted, schemes: [], codes: [], headers: [], terms: words };
+    return searchTerms(reduced, index);
+  };
+
+  it('splits a snake_case name we do not know into the words we do', () => {
+    expect(terms(false, 'session_expired')).toEqual(['session', 'expired']);
+    expect(terms(true, 'session_expired')).toEqual(['session', 'expired']);
+  });
+
+  it('keeps a snake_case name we know whole', () => {
+    expect(terms(true, 'invalid_token')).toEqual(['invalid_token']);
+  });
+
+  it('never searches a two-letter word, even a known one', () => {
+    expect(terms(false, 'verify.js')).toEqual(['verify']);
+    expect(terms(true, 'js')).toEqual([]);
+  });
+
+  it('keeps a typed word it does not know when it is long enough to be a typo', () => {
+    expect(terms(false, 'autorization', 'ngimx')).toEqual(['autorization', 'ngimx']);
+  });
+
+  it('drops a typed word it does not know of four letters or fewer (a mid-word match would be chance)', () => {
+    expect(terms(false, 'cat', 'tokn', 'nginx')).toEqual(['nginx']);
+  });
+
+  it('drops pasted words it does not know: in a paste they are noise', () => {
+    expect(terms(true, 'kubectl', 'nginx', 'autorization')).toEqual(['nginx']);
+  });
+
+  it('yields nothing for a term with no word characters', () => {
+    expect(terms(false, '...', '--')).toEqual([]);
+  });
+});
+
+describe('ranking candidates', () => {
+  const pages = [doc('guide/a/'), doc('guide/b/'), doc('guide/c/')];
+  const at = new Map(pages.map((d, i) => [d, i]));
+  const hit = (score: number, weak = false): ErrorHit => ({ score, weak, snippet: { text: 'jwt expired', ranges: [[0, 10]] } });
+  const order = (r: ReturnType<typeof rank>) => r.map(({ doc: i, via }) => [i, via]);
+
+  it('lists a page found by its error string once, not again for its words', () => {
+    const out = rank(pages, at, new Map([[pages[0]!, hit(0.1)]]), new Map([[0, 0.2], [1, 0.5]]), 2);
+    expect(order(out)).toEqual([
+      [0, 'error'],
+      [1, 'words'],
+    ]);
+  });
+
+  it('lets a weak string (a status line in a question) improve its page over the same words without it', () => {
+    const out = rank(pages, at, new Map([[pages[0]!, hit(0.35, true)]]), new Map([[0, 0.5], [1, 0.5]]), 2);
+    expect(order(out)).toEqual([
+      [0, 'error'],
+      [1, 'words'],
+    ]);
+    expect(out[0]!.score).toBeLessThan(0.5);
+  });
+
+  it("drops pages with less than RELATIVE_CUT of the best page's coverage", () => {
+    const best = 0.8;
+    const out = rank(pages, at, new Map(), new Map([[0, 1 - best], [1, 1 - best * RELATIVE_CUT * 0.5], [2, 1 - best * 0.5]]), 3);
+    expect(order(out)).toEqual([
+      [0, 'words'],
+      [2, 'words'],
+    ]);
+  });
+
+  it('keeps a page with exactly RELATIVE_CUT of the best coverage', () => {
+    const best = 0.625;
+    const out = rank(pages, at, new Map(), new Map([[0, 1 - best], [1, 1 - best * RELATIVE_CUT]]), 2);
+    expect(out.map((r) => r.doc)).toEqual([0, 1]);
+  });
+
+  it('keeps word matches scoring up to SCORE_CUT and drops those above', () => {
+    const out = rank(pages, at, new Map(), new Map([[0, SCORE_CUT], [1, SCORE_CUT + 0.01]]), 2);
+    expect(out.map((r) => r.doc)).toEqual([0]);
+  });
+
+  it('applies the same cut to error matches', () => {
+    const hits = new Map([
+      [pages[0]!, hit(SCORE_CUT)],
+      [pages[1]!, hit(SCORE_CUT + 0.01)],
+    ]);
+    expect(order(rank(pages, at, hits, new Map(), 0))).toEqual([[0, 'error']]);
+  });
+});
+
+describe('word scores', () => {
+  it('scores every matched page between 0 and 1, even for a word every page holds', () => {
+    const docs = [doc('guide/a/', { title: 'common alpha' }), doc('guide/b/', { title: 'common bravo' }), doc('guide/c/', { title: 'common rare' })];
+    const index = buildIndex(docs);
+    const { scores } = createScorer(index)(['common', 'rare'], createSpellings(index));
+    expect([...scores.keys()].sort()).toEqual([0, 1, 2]);
+    for (const s of scores.values()) {
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThan(1);
+    }
+    // The page holding both words covers more of the query than those holding only the common one.
+    expect(scores.get(2)).toBeLessThan(scores.get(0)!);
+  });
+});
+
+describe('shareable', () => {
+  it('gives the allowlisted words of a query, without the rest', () => {
+    const { shareable } = createSearch(DOCS);
+    const q = shareable('WWW-Authenticate: Bearer error="invalid_token" sid=hunter2xyz nginx');
+    expect(q.split(' ')).toEqual(expect.arrayContaining(['invalid_token', 'bearer', 'nginx']));
+    expect(q).not.toContain('hunter2xyz');
   });
 });
 

@@ -158,3 +158,57 @@ describe('shareableQuery: only allowlisted words leave the page', () => {
         }
   });
 });
+
+describe('allowed: the allowlist, on a hand-made vocabulary', () => {
+  const none: ReadonlySet<string> = new Set();
+
+  it('lets out status codes, OAuth error codes and header names without any vocabulary', () => {
+    for (const term of ['401', '407', 'invalid_token', 'use_dpop_nonce', 'www-authenticate', 'x-api-key'])
+      expect(allowed(term, none), term).toBe(true);
+    expect(allowed('nginx', none)).toBe(false);
+    expect(allowed('nginx', new Set(['nginx']))).toBe(true);
+  });
+
+  it('lets out auth scheme names without any vocabulary, alone and in a compound, but no single letter', () => {
+    for (const term of ['bearer', 'ntlm', 'scram-sha-256', 'aws4-hmac-sha256', 'bearer-invalid_token']) expect(allowed(term, none), term).toBe(true);
+    // The scheme list once held single characters (a string split in the wrong place), so "a" passed as a scheme.
+    for (const term of ['a', 'b', 'x']) expect(allowed(term, none), term).toBe(false);
+  });
+
+  it('keeps out numbers that are not a status code and words that are in no list', () => {
+    for (const term of ['600', '40', '4011', 'hunter2', 'sk_live_abc']) expect(allowed(term, none), term).toBe(false);
+  });
+
+  it('lets a compound out when every part is allowed on its own', () => {
+    expect(allowed('verify.js', new Set(['verify', 'js']))).toBe(true);
+    expect(allowed('two-factor', new Set(['two', 'factor']))).toBe(true);
+  });
+
+  it('keeps a compound in when one part is not allowed', () => {
+    expect(allowed('verify.js', new Set(['verify']))).toBe(false);
+    expect(allowed('invalid_token.zq9xk2', none)).toBe(false);
+  });
+
+  it('keeps in a compound of single characters, though each is a content word (a spelled-out secret)', () => {
+    expect(allowed('q-7-z-r', new Set(['q', '7', 'z', 'r']))).toBe(false);
+  });
+});
+
+describe('shareableQuery: the length cap', () => {
+  // Six words of 28 letters and their separators take 173 characters.
+  const six = [...'abcdef'].map((c) => c.repeat(28));
+
+  it(`keeps a query of exactly ${MAX_SHARED_CHARS} characters whole`, () => {
+    const words = [...six, 'g'.repeat(26)];
+    const query = words.join(' ');
+    expect(query).toHaveLength(MAX_SHARED_CHARS);
+    expect(shareableQuery(query, new Set(words))).toBe(query);
+  });
+
+  it('skips a word that would pass the cap, counting its separator, and keeps a later one that fits', () => {
+    const words = [...six, 'g'.repeat(27), 'hhh'];
+    const q = shareableQuery(words.join(' '), new Set(words));
+    expect(q).toBe([...six, 'hhh'].join(' '));
+    expect(q.length).toBeLessThanOrEqual(MAX_SHARED_CHARS);
+  });
+});
