@@ -19,7 +19,7 @@ export interface Clipped {
 
 /** The head of the input within MAX_QUERY_CHARS and MAX_QUERY_LINES; linear in what it returns. */
 export function clip(input: string): Clipped {
-  let text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
+  let text = input.slice(0, MAX_QUERY_CHARS);
   let lines = 1;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     if (++lines > MAX_QUERY_LINES) {
@@ -203,7 +203,7 @@ export function reduce(input: string): Reduced {
   for (const s of schemes) add(s);
   if (pasted && status) add(String(status));
   for (const w of words) {
-    if (((w.length > 1 && w.length <= 32) || /^[1-5]\d\d$/.test(w)) && !(pasted && isHostname(w))) add(w);
+    if (w.length > 1 && w.length <= 32 && !(pasted && isHostname(w))) add(w);
     for (const x of SHORTHAND.get(w) ?? []) add(x); // a Map: "constructor" in a paste is a word, not Object's
   }
   // A paste has many incidental words (paths, hosts); the engine keeps those it knows, so take a generous head.

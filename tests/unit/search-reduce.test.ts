@@ -35,10 +35,11 @@ describe('looksPasted', () => {
   });
 });
 
+// Each test reduces the paste itself: Stryker activates a mutant per test, so work done while
+// collecting a describe block would run unmutated and check nothing.
 describe('reduce on a curl -v paste', () => {
-  const r = reduce(CURL_V);
-
   it('reads the status, the challenge scheme and the RFC 6750 code', () => {
+    const r = reduce(CURL_V);
     expect(r.pasted).toBe(true);
     expect(r.status).toBe(401);
     expect(r.schemes).toEqual(['bearer']);
@@ -47,11 +48,13 @@ describe('reduce on a curl -v paste', () => {
   });
 
   it('puts the code first and keeps the words of the error description', () => {
+    const r = reduce(CURL_V);
     expect(r.terms[0]).toBe('invalid_token');
     expect(r.terms).toEqual(expect.arrayContaining(['bearer', 'expired', 'www-authenticate']));
   });
 
   it("drops curl's connection chatter, noise headers, host names and the token", () => {
+    const r = reduce(CURL_V);
     for (const noise of ['trying', 'connected', 'alpn', 'tlsv1.3', 'user-agent', 'gmt', 'api.shop-demo.org', 'intact']) expect(r.terms).not.toContain(noise);
     expect(r.terms.some((t) => t.startsWith('eyj'))).toBe(false);
     expect(r.terms.every((t) => !/^\d+$/.test(t) || t === '401')).toBe(true);
@@ -155,5 +158,139 @@ describe('shorthand people type', () => {
     expect(reduce('wp-json 401').terms).toEqual(expect.arrayContaining(['wordpress', 'rest']));
     expect(reduce('k8s ingress').terms).toEqual(expect.arrayContaining(['kubernetes', 'ingress']));
     expect(reduce('2fa not working').terms).toEqual(expect.arrayContaining(['2fa', 'two-factor']));
+  });
+});
+
+describe('looksPasted at its edges', () => {
+  it('takes a single typed line for a paste only past 120 characters', () => {
+    const line = 'token expired '.repeat(9).slice(0, 120);
+    expect(line).toHaveLength(120);
+    expect(looksPasted(line)).toBe(false);
+    expect(looksPasted(`${line}s`)).toBe(true);
+  });
+
+  it('reads curl markers, status lines and JSON only where a paste has them', () => {
+    expect(looksPasted('redirect -> 401 after login')).toBe(false);
+    expect(looksPasted('HTTP/2 1st request works, the retry gets 401')).toBe(false);
+    expect(looksPasted('/users/{id} returns 401 for admins')).toBe(false);
+    expect(looksPasted('  {"error":"invalid_token"}')).toBe(true);
+  });
+});
+
+describe('normalise', () => {
+  it('turns control characters into spaces, so they still separate words', () => {
+    expect(normalise('token\u0000expired\u007fagain')).toBe('token expired again');
+    expect(reduce('jwt\u0007expired').terms).toEqual(['jwt', 'expired']);
+  });
+});
+
+describe('misspelt stop words', () => {
+  it('drops long stop words with one letter changed, added or left out', () => {
+    expect(reduce('unautharized nginx').terms).toEqual(['nginx']);
+    expect(reduce('unauthorrized nginx').terms).toEqual(['nginx']);
+    // Seven letters, one short of "response": still a misspelling of it.
+    expect(reduce('reponse empty').terms).toEqual(['empty']);
+  });
+
+  it('keeps real words that are two edits from a long stop word', () => {
+    // responds/response, connecting/connection, collection/connection, errorcode/returning.
+    for (const w of ['responds', 'connecting', 'collection', 'errorcode']) expect(reduce(`${w} nginx`).terms).toEqual([w, 'nginx']);
+  });
+});
+
+describe('which lines of a paste count', () => {
+  it("skips curl's chatter lines, marked with '* ' or '*\\t'", () => {
+    const r = reduce('* Connected to gateway port 443\n*\tCipher negotiated: chacha20\n< HTTP/1.1 401 Unauthorized\n< WWW-Authenticate: Basic realm="intranet"');
+    expect(r.terms).toEqual(expect.arrayContaining(['basic', 'realm', 'intranet']));
+    for (const chatter of ['connected', 'gateway', 'cipher', 'negotiated', 'chacha20']) expect(r.terms).not.toContain(chatter);
+  });
+
+  it('drops header lines full of ids and times but keeps the other header lines', () => {
+    const r = reduce('HTTP/1.1 401 Unauthorized\nX-Request-Id: reqabc123\nWWW-Authenticate: Bearer realm="billing"');
+    expect(r.terms).not.toContain('x-request-id');
+    expect(r.terms).not.toContain('reqabc123');
+    expect(r.terms).toEqual(expect.arrayContaining(['bearer', 'realm', 'billing']));
+  });
+
+  it('keeps the last word of one line apart from the first word of the next', () => {
+    const r = reduce('HTTP/1.1 403 Forbidden\nsignature invalid\nretry later');
+    expect(r.terms).toEqual(expect.arrayContaining(['invalid', 'retry']));
+    expect(r.terms).not.toContain('invalidretry');
+  });
+
+  it('lists only the headers the paste has', () => {
+    expect(reduce('HTTP/1.1 401\nWWW-Authenticate: Basic realm="x"').headers).toEqual(['www-authenticate']);
+  });
+});
+
+describe('host names, file names and module paths in a paste', () => {
+  it("drops the reporter's host name", () => {
+    expect(reduce('GET https://api.shop-demo.org/v1/me 401\nretry').terms).not.toContain('api.shop-demo.org');
+  });
+
+  it('keeps file names and dotted module paths, which are not hosts', () => {
+    const r = reduce('at bundle.min.js:2:1031\nfrom rest_framework.permissions import IsAuthenticated\nbackend: myapp.jwt_auth.backends');
+    expect(r.terms).toEqual(expect.arrayContaining(['bundle.min.js', 'rest_framework.permissions', 'myapp.jwt_auth.backends']));
+  });
+});
+
+describe('word boundaries', () => {
+  it('keeps words that start with z or end with 9 whole', () => {
+    expect(reduce('zscaler breaks rfc6749 login').terms).toEqual(['zscaler', 'breaks', 'rfc6749', 'login']);
+  });
+
+  it('takes statuses only from the digits before the first word of a run, not from inside a word', () => {
+    expect(wordsOf('401-x-403', true)).toEqual(['401', 'x-403']);
+  });
+
+  it('drops one-letter words and credential-length strings, and keeps identifiers up to 32 characters', () => {
+    expect(reduce('c# httpclient gets 401').terms).toEqual(['httpclient']);
+    expect(reduce('SecurityTokenValidationException after deploy').terms).toEqual(['securitytokenvalidationexception', 'after', 'deploy']);
+    expect(reduce('ghp_16c7e42f292c6912e7710c838347ae178b4a rejected').terms).toEqual(['rejected']);
+  });
+
+  it('does not take line and column numbers of a stack trace for statuses', () => {
+    const r = reduce('TokenExpiredError: jwt expired\n    at /app/node_modules/jsonwebtoken/verify.js:190:21');
+    expect(r.terms).toContain('verify.js');
+    expect(r.terms).not.toContain('190');
+  });
+});
+
+describe('status, schemes and codes', () => {
+  it('reads any status from a status line, whatever the version and spacing', () => {
+    expect(reduce('HTTP/1.1 429 Too Many Requests\nRetry-After: 30').status).toBe(429);
+    expect(reduce('HTTP/1.1  502 Bad Gateway\nServer: nginx').status).toBe(502);
+  });
+
+  it('reads the scheme of a challenge written without a space after the colon', () => {
+    expect(reduce('HTTP/1.1 407\nProxy-Authenticate:Negotiate').schemes).toEqual(['negotiate']);
+  });
+
+  it('reads codes from any error or code field, quoted or not, spaced or not', () => {
+    expect(reduce('{"error":"expired_token"}').codes).toEqual(['expired_token']);
+    expect(reduce('auth failed: error = token_revoked').codes).toEqual(['token_revoked']);
+    expect(reduce('HTTP/1.1 403\nx-amzn-errortype: AccessDeniedException').codes).toEqual(['accessdeniedexception']);
+  });
+
+  it('finds known codes standing bare in a typed question, and searches them first', () => {
+    const r = reduce('nginx says rest_cookie_invalid_nonce');
+    expect(r.codes).toEqual(['rest_cookie_invalid_nonce']);
+    expect(r.terms[0]).toBe('rest_cookie_invalid_nonce');
+  });
+
+  it('puts the challenge scheme before the other words of a paste', () => {
+    expect(reduce('HTTP/1.1 401 Unauthorized\nServer: nginx\nWWW-Authenticate: Basic realm="admin"').terms[0]).toBe('basic');
+  });
+});
+
+describe('the terms list', () => {
+  it('lists each term once', () => {
+    expect(reduce('token token expired token').terms).toEqual(['token', 'expired']);
+  });
+
+  it('keeps at most 48 terms of a paste', () => {
+    const paste = Array.from({ length: 60 }, (_, i) => `w${i}x`).join('\n');
+    expect(reduce(paste).pasted).toBe(true);
+    expect(reduce(paste).terms).toHaveLength(48);
   });
 });
