@@ -19,7 +19,6 @@ const TOKEN = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '42', aud: 'ord
 test.beforeEach(async ({ tab: page }) => {
   await page.goto('/diagnose/');
   await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
-  await page.waitForLoadState('networkidle');
 });
 
 test('the response analyzer finds the expired token and links to its fix', async ({ tab: page }) => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './lib/test';
 import { checkLinks, resolveFile } from './lib/links';
 import { htmlFiles, isRedirect } from './lib/dist';
 import { parseIdsLock } from '../../src/model/integrity';
