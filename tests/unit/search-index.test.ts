@@ -1,0 +1,98 @@
+/**
+ * The search index (src/search/index-build.ts): the vocabulary, the field values holding each word with
+ * fuse.js's field-length norm, and the trigram index that finds the words containing a query word.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SearchDoc } from '../../src/search/documents';
+import { buildIndex, invertedIndex, tokens, wordsContaining } from '../../src/search/index-build';
+
+const page = (over: Partial<SearchDoc>): SearchDoc => ({ url: 'guide/x/', kind: 'fix', title: '', summary: '', words: [], errors: [], ...over });
+
+describe('tokens', () => {
+  it('splits text into lower-case words, as fuse.js does', () => {
+    expect(tokens('Bearer error="invalid_token", Ça va')).toEqual(['bearer', 'error', 'invalid_token', 'ça', 'va']);
+  });
+
+  it('gives no words for text without any', () => {
+    expect(tokens('"" --- !!!')).toEqual([]);
+  });
+});
+
+describe('invertedIndex', () => {
+  it('files each field value under its own key: title, errors, words and summary', () => {
+    const postings = invertedIndex([page({ title: 'Alpha', errors: ['Bravo'], words: ['charlie'], summary: 'Delta' })]);
+    expect(postings.get('alpha')?.map((p) => p.key)).toEqual(['title']);
+    expect(postings.get('bravo')?.map((p) => p.key)).toEqual(['errors']);
+    expect(postings.get('charlie')?.map((p) => p.key)).toEqual(['words']);
+    expect(postings.get('delta')?.map((p) => p.key)).toEqual(['summary']);
+    expect(postings.get('delta')?.[0]).toMatchObject({ doc: 0, value: 'Delta' });
+  });
+
+  it('adds no word for an empty field', () => {
+    expect([...invertedIndex([page({ title: 'Cookie' })]).keys()]).toEqual(['cookie']);
+  });
+
+  it('gives a field fuse.js’s length norm, 1 / √(its words), to three decimals', () => {
+    const postings = invertedIndex([page({ title: 'Renew the access token', words: ['jwt'], summary: 'Token expired soon' })]);
+    expect(postings.get('renew')?.[0]?.norm).toBe(0.5);
+    expect(postings.get('jwt')?.[0]?.norm).toBe(1);
+    expect(postings.get('soon')?.[0]?.norm).toBe(0.577);
+  });
+
+  it('counts the words of a field, not the spaces around them', () => {
+    const postings = invertedIndex([page({ title: '  Renew   the access token ', words: [' jwt '] })]);
+    expect(postings.get('renew')?.[0]?.norm).toBe(0.5);
+    expect(postings.get('jwt')?.[0]?.norm).toBe(1);
+  });
+
+  it('lists a word once per field value that holds it, in page order', () => {
+    const postings = invertedIndex([page({ title: 'token token' }), page({ words: ['token expired', 'refresh token'] })]);
+    expect(postings.get('token')?.map((p) => [p.doc, p.key, p.value])).toEqual([
+      [0, 'title', 'token token'],
+      [1, 'words', 'token expired'],
+      [1, 'words', 'refresh token'],
+    ]);
+  });
+});
+
+// Built in each test, not once per file, so that the mutation run sees which tests cover the index build.
+const fruit = () => buildIndex([page({ title: 'banana', words: ['ban ok', 'nab'] })]);
+
+describe('buildIndex', () => {
+  it('numbers the vocabulary in the order words first appear', () => {
+    const index = fruit();
+    expect(index.words).toEqual(['banana', 'ban', 'ok', 'nab']);
+    expect(index.wordId.get('nab')).toBe(3);
+    expect(index.postings[index.wordId.get('ban')!]?.map((p) => p.value)).toEqual(['ban ok']);
+  });
+
+  it('files each word under each of its three-letter slices, once and in ascending order', () => {
+    expect(Object.fromEntries(fruit().trigrams)).toEqual({
+      ban: [0, 1],
+      ana: [0],
+      nan: [0],
+      nab: [3],
+    });
+  });
+});
+
+describe('wordsContaining', () => {
+  const found = (term: string) => {
+    const index = buildIndex([page({ title: 'invalid_token', words: ['token expired', 'banana tokens'] })]);
+    return wordsContaining(index, term).map((id) => index.words[id]);
+  };
+
+  it('finds every word that contains the term, once each, in vocabulary order', () => {
+    expect(found('token')).toEqual(['invalid_token', 'token', 'tokens']);
+    expect(found('ana')).toEqual(['banana']);
+  });
+
+  it('finds nothing when no word contains the term', () => {
+    expect(found('tokenz')).toEqual([]);
+    expect(found('xyz')).toEqual([]);
+  });
+
+  it('scans the vocabulary for a term under three letters', () => {
+    expect(found('ex')).toEqual(['expired']);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * What a query word stands for (src/search/spellings.ts): a known word, the words containing it and the
+ * same word less a short ending; an unknown word (a typo), fuse.js's fuzzy matches, kept for when it is
+ * typed again. Scores are fuse.js-style: lower is a closer spelling.
+ */
+import Fuse from 'fuse.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SearchDoc } from '../../src/search/documents';
+import { buildIndex } from '../../src/search/index-build';
+import { createSpellings, type Spelling } from '../../src/search/spellings';
+
+const page = (title: string, words: string[] = []): SearchDoc => ({ url: title, kind: 'fix', title, summary: '', words, errors: [] });
+
+// Vocabulary order is the order words first appear: "cookie" before "cookies".
+const INDEX = buildIndex([
+  page('Send the session cookie', ['cookies blocked by the browser', 'block third party']),
+  page('Check the roles claim', ['role missing', 'keys rotated', 'key id unknown', 'invalid_token']),
+  page('Send the authorization header', ['token expired']),
+]);
+const id = (w: string) => {
+  const i = INDEX.wordId.get(w);
+  if (i === undefined) throw new Error(`"${w}" is not in the test vocabulary`);
+  return i;
+};
+const words = (spellings: Spelling[]) => spellings.map((s) => INDEX.words[s.word]);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a known word', () => {
+  it('stands for itself and for the same word without a one-letter ending ("cookies" finds "cookie"), in vocabulary order', () => {
+    expect(createSpellings(INDEX)('cookies')).toEqual([
+      { word: id('cookie'), score: 1 / 7 },
+      { word: id('cookies'), score: 0.001 },
+    ]);
+  });
+
+  it('also stands for the word without a two-letter ending, as a farther spelling', () => {
+    // "blocked" comes first in the vocabulary here.
+    expect(createSpellings(INDEX)('blocked')).toEqual([
+      { word: id('blocked'), score: 0.001 },
+      { word: id('block'), score: 2 / 7 },
+    ]);
+  });
+
+  it('keeps a stem of four letters ("roles" finds "role")', () => {
+    expect(words(createSpellings(INDEX)('roles'))).toContain('role');
+  });
+
+  it('does not cut a word to a stem under four letters ("keys" does not stand for "key")', () => {
+    expect(createSpellings(INDEX)('keys')).toEqual([{ word: id('keys'), score: 0.001 }]);
+  });
+
+  it('stands for every word containing it, as exact matches', () => {
+    const spellings = createSpellings(INDEX)('token');
+    expect(words(spellings)).toEqual(['invalid_token', 'token']);
+    expect(spellings.every((s) => s.score === 0.001)).toBe(true);
+  });
+
+  it('never goes through fuse.js', () => {
+    const search = vi.spyOn(Fuse.prototype, 'search');
+    createSpellings(INDEX)('cookies');
+    expect(search).not.toHaveBeenCalled();
+  });
+});
+
+describe('an unknown word', () => {
+  it('finds the word it is a typo of, as a farther spelling than an exact match', () => {
+    const spellings = createSpellings(INDEX)('autorization');
+    const hit = spellings.find((s) => s.word === id('authorization'));
+    expect(hit).toBeDefined();
+    expect(hit!.score).toBeGreaterThan(0.001);
+    expect(hit!.score).toBeLessThan(1);
+  });
+
+  it('is looked up once when typed again', () => {
+    const search = vi.spyOn(Fuse.prototype, 'search');
+    const spellings = createSpellings(INDEX);
+    const first = spellings('autorization');
+    expect(spellings('autorization')).toEqual(first);
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('is kept until more than 500 typos are kept, then all are forgotten so memory stays bounded', () => {
+    const search = vi.spyOn(Fuse.prototype, 'search');
+    // A one-word vocabulary keeps 500 fuzzy passes fast.
+    const spellings = createSpellings(buildIndex([page('cookie')]));
+    const typo = (i: number) => `zqx${i}`;
+    for (let i = 0; i <= 500; i++) spellings(typo(i));
+    expect(search).toHaveBeenCalledTimes(501);
+    // 501 kept: the first is still there, and so is the last.
+    spellings(typo(0));
+    spellings(typo(500));
+    expect(search).toHaveBeenCalledTimes(501);
+    // The 502nd finds more than 500 kept and starts over.
+    spellings(typo(501));
+    spellings(typo(0));
+    expect(search).toHaveBeenCalledTimes(503);
+  });
+});
