@@ -27,6 +27,13 @@ describe('/flow.json', () => {
       { id: 'proxy', label: 'Behind a proxy', next: 'fix-nginx', shortlist: ['fix-nginx', 'fix-ingress', 'fix-header'], url: '/guide/fix-nginx/' },
       { id: 'apache', label: 'Apache', next: 'fix-header', shortlist: ['fix-header', 'fix-nginx'], url: '/guide/fix-header/' },
     ]);
+    // A shortlist is published in rank order: 1 is where the answer goes, the rest are tried on "No".
+    expect(published.edges.filter((e) => e.event === 'ANSWER.proxy')).toEqual([
+      { from: 'start', to: 'fix-nginx', event: 'ANSWER.proxy', rank: 1 },
+      { from: 'start', to: 'fix-ingress', event: 'ANSWER.proxy', rank: 2 },
+      { from: 'start', to: 'fix-header', event: 'ANSWER.proxy', rank: 3 },
+    ]);
+    expect(published.edges.filter((e) => e.event === 'ANSWER.web')).toEqual([{ from: 'start', to: 'web-q', event: 'ANSWER.web' }]);
     for (const f of flow.fixes) {
       expect(published.edges).toContainEqual({ from: f.id, to: 'resolved', event: 'FIXED' });
       expect(published.edges).toContainEqual({ from: f.id, to: f.ifNotFixed, event: 'NOT_FIXED' });
