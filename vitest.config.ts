@@ -10,5 +10,9 @@ export default defineConfig({
     exclude: mutating ? [...configDefaults.exclude, 'tests/unit/build-errors.test.ts'] : configDefaults.exclude,
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
+    // Test files share each worker's module cache: importing the content and the engine once per worker
+    // rather than once per file halves the unit phase (measured: 30 s against 15 s). Under Stryker each
+    // file stays isolated, so a mutant switched on for one test never leaks into another file's modules.
+    isolate: mutating,
   },
 });
