@@ -60,6 +60,8 @@ test('a 1 MB paste gets a clear notice and the page stays responsive', async ({ 
 });
 
 test('the JWT inspector decodes in the page and makes no network request', async ({ tab: page }) => {
+  // The page fetches the analyzer's code when idle: let that finish, so any request seen below is the token's doing.
+  await page.waitForLoadState('networkidle');
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.getByLabel(/Paste a token/).fill(`Bearer ${TOKEN}`);
