@@ -1,6 +1,6 @@
 /**
- * npm test: Chromium; type check and lint (side by side); unit tests; the three
- * builds (root, sub-path, help-desk embed; side by side); browser tests; each phase timed.
+ * npm test: Chromium; type check and lint (side by side); the unit tests beside the three
+ * builds (root, sub-path, help-desk embed); browser tests; each phase timed.
  * Steps run side by side print their output whole, one after the other. Ends with one line,
  * "Summary: N passed, N failed": N counts the tests of this run (from the
  * result files this run writes, old ones deleted first) plus each check step
