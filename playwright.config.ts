@@ -2,9 +2,12 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { TEST_CHROMIUM_ARGS, findChromium } from './scripts/chromium';
 
-const PORT = 4400;
-const BASE_PORT = 4401;
+export const PORT = 4400;
+export const BASE_PORT = 4401;
 export const BASE_PATH = '/help/401/';
+/** Where the two servers below also serve axe-core (tests/e2e/lib/axe.ts); never part of a build. */
+export const AXE_URL = '/__test__/axe.min.js';
+const serveAxe = `--also ${AXE_URL}=node_modules/axe-core/axe.min.js`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,14 +30,14 @@ export default defineConfig({
   // serve different pages than the dist/ the specs read from disk (a busy port fails the run instead).
   webServer: [
     {
-      command: `astro preview --port ${PORT} --host 127.0.0.1`,
+      // Static files with the build's own _headers, as a static host serves them.
+      command: `tsx scripts/serve-static.ts dist / ${PORT} --plain ${serveAxe}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
     },
     {
       // The same site built under a sub-path, as a help desk might host it.
-      // astro preview runs one server per project, so this one is plain static files.
-      command: `tsx scripts/serve-static.ts dist-base ${BASE_PATH} ${BASE_PORT}`,
+      command: `tsx scripts/serve-static.ts dist-base ${BASE_PATH} ${BASE_PORT} ${serveAxe}`,
       url: `http://127.0.0.1:${BASE_PORT}${BASE_PATH}`,
       reuseExistingServer: false,
     },

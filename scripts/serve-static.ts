@@ -1,14 +1,20 @@
 /**
- * A minimal static server for a second build (dist-base/, built under a
- * sub-path): `astro preview` allows one server per project at a time.
- * Serves DIR at BASE on PORT, with the site's 404 page for unknown paths.
+ * A minimal static server for the builds under test, as a static host serves them: DIR at BASE on
+ * PORT, with the build's _headers and its 404 page for unknown paths.
+ * `--also URL=FILE` serves one more file outside the build (the browser tests serve axe-core this way,
+ * so the browser caches it and its compiled code instead of compiling 0.5 MB again on every page).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createGzip } from 'node:zlib';
 
-const [dir = 'dist-base', base = '/', port = '4401'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const also = new Map(
+  args.flatMap((a, i) => (args[i - 1] === '--also' ? [a.split('=') as [string, string]] : [])),
+);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const [dir = 'dist-base', base = '/', port = '4401'] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--also');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -42,7 +48,7 @@ function siteHeaders(): Record<string, string> {
   }
   return headers;
 }
-const HEADERS = siteHeaders();
+const HEADERS = flags.has('--plain') ? {} : siteHeaders();
 
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -50,11 +56,17 @@ createServer((req, res) => {
     res.writeHead(301, { Location: base }).end();
     return;
   }
+  const extra = also.get(url.pathname);
+  if (extra) {
+    res.writeHead(200, { 'Content-Type': TYPES[extname(extra)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=3600' });
+    createReadStream(extra).pipe(res);
+    return;
+  }
   const file = fileFor(url.pathname);
   const path = file ?? join(dir, '404.html');
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   // Compress text as every static host and CDN does, so the bench's Lighthouse sees real transfer sizes.
-  const gzip = type !== 'application/octet-stream' && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const gzip = !flags.has('--plain') && type !== 'application/octet-stream' && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(file ? 200 : 404, { ...HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
   if (req.method === 'HEAD') res.end();
   else if (gzip) createReadStream(path).pipe(createGzip()).pipe(res);

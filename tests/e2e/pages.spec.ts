@@ -65,6 +65,17 @@ test('the batches hold every page exactly once, and the code page has code of ma
   expect(tokenKinds(CODE_PAGE).size).toBeGreaterThanOrEqual(5);
 });
 
+test('colour contrast, checked once per look, still finds each text that fails', async ({ tab: page }) => {
+  // Forty paragraphs of one look, then the cases a sample could hide: a failing look first seen hidden,
+  // and text of the common look over a dark box that sits outside the normal flow.
+  const fine = '<div style="position:relative"><p style="position:relative">Fine text</p></div>';
+  await page.setContent(`<main><h1>Contrast</h1>${fine.repeat(40)}
+    <p style="color:#aaa;visibility:hidden">Faint, hidden</p><p id="faint" style="color:#aaa">Faint</p>
+    <div style="position:relative"><span style="position:absolute;inset:0;background:#333"></span><p id="over" style="position:relative">On a dark box</p></div>
+    ${fine.repeat(5)}</main>`);
+  expect(await axeViolations(page, 'colour')).toEqual(['color-contrast: #faint, #over']);
+});
+
 // 640 px is a 1280 px window at 200% zoom: the layout must reflow, not scroll sideways.
 for (const width of [320, 640]) {
   test(`no horizontal scrolling at ${width} px on the busiest pages`, async ({ tab: page }) => {

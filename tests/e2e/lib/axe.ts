@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import type { RunOptions } from 'axe-core';
+import { AXE_URL, BASE_PORT, PORT } from '../../../playwright.config';
 
 /** The rules every page must pass: WCAG 2.0, 2.1 and 2.2 A/AA, plus axe's best practices. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -16,20 +17,92 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 // @axe-core/playwright re-injects axe into every frame and returns passes and inapplicable rules
 // too: measured here, 3.6 s per page against 0.6 s for one injection and a violations-only run.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The test servers also serve that file (playwright.config.ts). Loaded from there by a script tag
+// (allowed: same origin), the browser keeps its compiled code: ~70 ms a page instead of ~300 ms.
+const SERVED_AT = new Set([PORT, BASE_PORT].map(String));
+
+/** Puts axe into the page: from the test server where it is served, else by evaluating its source. */
+async function injectAxe(page: Page): Promise<void> {
+  if (await page.evaluate(() => 'axe' in window)) return;
+  if (!SERVED_AT.has(new URL(page.url()).port)) {
+    // evaluate() runs outside the page's CSP, as AxeBuilder's injection does.
+    await page.evaluate(AXE_SOURCE);
+    return;
+  }
+  await page.evaluate(
+    (src) =>
+      new Promise<void>((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`could not load ${src}`));
+        document.head.append(script);
+      }),
+    AXE_URL,
+  );
+}
+
+/** The attribute that marks the text elements colour contrast checks (see `markContrastSamples`). */
+const SAMPLE = 'data-contrast-sample';
+
+/**
+ * Marks, in the page, one text element per distinct look, and returns how many text elements there were.
+ *
+ * Colour contrast was two thirds of the browser suite's axe time (a fix page has ~300 text elements,
+ * `/map/` 1,700) while most of them repeat a handful of looks. An element's contrast follows from its own
+ * colour, size, weight and text shadow and from the backgrounds, opacity, filters and blend modes of it and
+ * every ancestor (pseudo-elements included): two elements alike in all of those have the same contrast,
+ * so axe checks one of each kind. Anything that could paint across the normal flow is always checked
+ * itself: an element that is absolute, fixed or sticky or sits inside one, and any text whose box meets
+ * such an element. Serialised into the page by Playwright: it must not use anything from this module.
+ */
+function markContrastSamples(attr: string): number {
+  for (const el of document.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
+  const outOfFlow = (s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed' || s.position === 'sticky';
+  const layers: DOMRect[] = [];
+  for (const el of document.body.querySelectorAll('*')) if (outOfFlow(getComputedStyle(el))) layers.push(el.getBoundingClientRect());
+  const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
+  const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
+  /** What decides the element's contrast, or undefined when it must be checked on its own. */
+  const lookOf = (el: Element): string | undefined => {
+    const own = getComputedStyle(el);
+    const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor];
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (outOfFlow(s)) return undefined;
+      parts.push(paint(s), paint(getComputedStyle(e, '::before')), paint(getComputedStyle(e, '::after')));
+    }
+    return parts.join('|');
+  };
+  const seen = new Set<string>();
+  let texts = 0;
+  for (const el of document.body.querySelectorAll('*')) {
+    if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
+    // Hidden text is not checked by axe: it must not stand in for visible text of the same look.
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    texts++;
+    const look = meets(el.getBoundingClientRect()) ? undefined : lookOf(el);
+    if (look !== undefined && seen.has(look)) continue;
+    if (look !== undefined) seen.add(look);
+    el.setAttribute(attr, '');
+  }
+  return texts;
+}
 
 /** Colour contrast skips code blocks unless asked: their palette is checked once (tests/unit/code-colours.test.ts). */
-const NOT_IN_CODE_BLOCKS = '*:not(pre):not(pre *)';
+const NOT_IN_CODE_BLOCKS = ':not(pre):not(pre *)';
 
 /**
  * Axe violations on the page as it is now, one line per rule: "rule-id: selector, selector".
  * The site's pages have no iframes of their own (the help-desk embed is checked from inside its
  * frame), so axe runs on the top document only and never waits on a frame.
+ * Colour contrast checks one text element of each look (`markContrastSamples`).
  * `codeBlocks: 'check'` includes code blocks in colour contrast; by default they are left to the
  * unit test of their palette (each token span rechecked the same few colour pairs on every page).
  */
 export async function axeViolations(page: Page, only: 'all' | 'colour' = 'all', codeBlocks: 'skip' | 'check' = 'skip'): Promise<string[]> {
-  // evaluate() runs outside the page's CSP, as AxeBuilder's injection does.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  await injectAxe(page);
+  await page.evaluate(markContrastSamples, SAMPLE);
   const options: RunOptions = {
     runOnly: only === 'colour' ? { type: 'rule', values: COLOUR_RULES } : { type: 'tag', values: AXE_TAGS },
     resultTypes: ['violations'],
@@ -39,10 +112,10 @@ export async function axeViolations(page: Page, only: 'all' | 'colour' = 'all', 
     async ({ opts, contrastSelector }) => {
       const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
       axe.reset();
-      if (contrastSelector) axe.configure({ rules: [{ id: 'color-contrast', selector: contrastSelector }] });
+      axe.configure({ rules: [{ id: 'color-contrast', selector: contrastSelector }] });
       const results = await axe.run(document, opts);
       return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     },
-    { opts: options, contrastSelector: codeBlocks === 'skip' ? NOT_IN_CODE_BLOCKS : undefined },
+    { opts: options, contrastSelector: `[${SAMPLE}]${codeBlocks === 'skip' ? NOT_IN_CODE_BLOCKS : ''}` },
   );
 }
