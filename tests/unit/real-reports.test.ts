@@ -44,10 +44,20 @@ function offered(r: RealReport): string[] {
 
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
 const parts = ['tuning', 'held-out'] as const;
+/** The same rate per file: a batch written later is a fresh test of what earlier batches tuned. */
+function byBatch(rs: RealReport[], misses: RealReport[]): string {
+  const files = [...new Set(rs.map((r) => r.file))];
+  if (files.length < 2) return '';
+  return ` (${files.map((f) => {
+    const n = rs.filter((r) => r.file === f).length;
+    return `${f} ${pct(n - misses.filter((m) => m.file === f).length, n)}`;
+  }).join('; ')})`;
+}
 /**
- * Floors, not goals. The goal is 90% (tuning) and 85% (held out) for both checks; measured once at the
- * end of tuning (2026-11-29) it was search 90.4% / 64.3% and guide 87.6% / 70.0%. The floors sit a
- * little under those figures so a change that makes things worse fails, and the gap stays visible.
+ * Floors, not goals. The goal is 90% (tuning) and 85% (held out) for both checks. Measured at the end
+ * of tuning on 2026-11-29 (part-1 and part-2): search 90.4% / 64.3%, guide 87.6% / 70.0%. With the
+ * part-3 batch added and tuned on (2026-11-30): search 92.5% / 63.6%, guide 88.3% / 72.7%. The floors
+ * sit a little under those figures so a change that makes things worse fails, and the gap stays visible.
  */
 const FLOOR = {
   search: { tuning: 0.88, 'held-out': 0.6 },
@@ -81,9 +91,9 @@ describe('the corpus of real 401 reports', () => {
     const rates = parts.map((part) => {
       const rs = reports.filter((r) => r.part === part);
       const misses = rs.filter((r) => !search(r.words).results.slice(0, 3).some((x) => r.fixes.includes(fixOfUrl(x.doc.url) ?? '')));
-      lines.push(`search top-3, ${part}: ${pct(rs.length - misses.length, rs.length)}`);
+      lines.push(`search top-3, ${part}: ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses)}`);
       for (const r of misses.slice(0, 40))
-        lines.push(`  miss ${r.id}: ${JSON.stringify(r.words.slice(0, 80))} want ${r.fixes.join('|')} got ${search(r.words).results.slice(0, 3).map((x) => fixOfUrl(x.doc.url) ?? x.doc.url).join(', ') || '(nothing)'}`);
+        lines.push(`  miss [${part}] ${r.id}: ${JSON.stringify(r.words.slice(0, 80))} want ${r.fixes.join('|')} got ${search(r.words).results.slice(0, 3).map((x) => fixOfUrl(x.doc.url) ?? x.doc.url).join(', ') || '(nothing)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
     console.log(lines.join('\n'));
@@ -98,8 +108,8 @@ describe('the corpus of real 401 reports', () => {
       const first = walks.filter(({ r, got }) => r.fixes.includes(got[0] ?? '')).length;
       const misses = walks.filter(({ r, got }) => !got.some((id) => r.fixes.includes(id)));
       const answers = rs.map((r) => r.answers.length).sort((a, b) => a - b);
-      lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}, median answers ${answers[answers.length >> 1]}`);
-      for (const { r, got } of misses.slice(0, 40)) lines.push(`  miss ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
+      lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses.map((m) => m.r))}, median answers ${answers[answers.length >> 1]}`);
+      for (const { r, got } of misses.slice(0, 40)) lines.push(`  miss [${part}] ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
     console.log(lines.join('\n'));

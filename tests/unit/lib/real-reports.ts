@@ -16,6 +16,8 @@ export interface RealReport {
   /** Answer ids a person would pick in the guide, from the start, without knowing the cause. */
   answers: string[];
   part: 'tuning' | 'held-out';
+  /** The file it came from: each file is a batch written at one time, before any tuning on it. */
+  file: string;
 }
 
 /** FNV-1a, 32 bit: a stable, dependency-free hash so the split never moves. */
@@ -39,8 +41,8 @@ export function loadRealReports(dir = 'tests/fixtures/real-reports'): RealReport
         .split('\n')
         .filter((line) => line.trim())
         .map((line) => {
-          const r = JSON.parse(line) as Omit<RealReport, 'part'>;
-          return { ...r, part: partOf(r.id) };
+          const r = JSON.parse(line) as Omit<RealReport, 'part' | 'file'>;
+          return { ...r, part: partOf(r.id), file: f };
         }),
     );
 }
