@@ -82,7 +82,8 @@ test('the clicked paths pass through every question', () => {
 
 for (const path of clicked) {
   const f = { id: path.target };
-  test(`path to ${f.id}, clicking answers from the start`, async ({ tab: page }) => {
+  // Two covering paths may end at the same fix by different answers: the answers make the title unique.
+  test(`path to ${f.id}, clicking answers from the start (${path.events.map((e) => e.replace('ANSWER.', '')).join(' > ')})`, async ({ tab: page }) => {
     await page.goto('/guide/');
     await stepsReady(page);
     await walk(page, path.events);
