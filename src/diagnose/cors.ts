@@ -116,7 +116,9 @@ function consoleFinding(c: ConsoleError): Finding | undefined {
         c.text,
       );
     }
-    if (lower.includes("wildcard '*'") && lower.includes('credentials')) {
+    // Chrome: "...must not be the wildcard '*' when the request's credentials mode is 'include'";
+    // Firefox: "Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'".
+    if ((lower.includes("wildcard '*'") && lower.includes('credentials')) || lower.includes("credential is not supported if the cors header 'access-control-allow-origin' is '*'")) {
       return makeFinding(
         'cors-credentials-with-wildcard-origin',
         'CORS allows any origin together with credentials',

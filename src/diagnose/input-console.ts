@@ -36,6 +36,10 @@ function statusTextAfter(rest: string): string | undefined {
   const paren = /^\s*\(([^)]{0,60})\)/.exec(rest);
   if (paren?.[1]) return paren[1].trim();
   const words = /^\s+([A-Za-z][A-Za-z -]{0,40})/.exec(rest);
+  // A reason phrase ends the line or the bracket, or comes before the timing ("[HTTP/2 401 Unauthorized 35ms]");
+  // what runs on into "." or ":" is the console's source link ("401 app.js:12"), not a reason.
+  const next = words ? rest[words[0].length] : undefined;
+  if (next !== undefined && next !== ']' && !/\d/.test(next)) return undefined;
   // The class holds no digits, so trimming is all that is left to do.
   const text = words?.[1]?.trim();
   return text ? text : undefined;

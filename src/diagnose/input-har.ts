@@ -77,8 +77,13 @@ function readEntry(entry: Json, notices: string[]): HarEntry | undefined {
   const status = typeof response['status'] === 'number' ? response['status'] : undefined;
   const statusText = str(response['statusText']);
   const rawVersion = str(response['httpVersion'])?.toUpperCase() ?? '';
-  // Dev tools write "http/2.0" or "h3"; show it the way curl does.
-  const version = /^HTTP\/[\d.]+$/.test(rawVersion) ? rawVersion.replace(/^HTTP\/([23])\.0$/, 'HTTP/$1') : 'HTTP/1.1';
+  // Dev tools write "http/2.0", "h2" or "h3"; show it the way curl does.
+  const alpn = /^H([23])$/.exec(rawVersion);
+  const version = alpn
+    ? `HTTP/${alpn[1]}`
+    : /^HTTP\/[\d.]+$/.test(rawVersion)
+      ? rawVersion.replace(/^HTTP\/([23])\.0$/, 'HTTP/$1')
+      : 'HTTP/1.1';
   const statusLine =
     status === undefined ? undefined : { text: clean(`${version} ${status} ${statusText ?? ''}`).trim(), lineNo: 0 };
   const parsed: ParsedResponse = {

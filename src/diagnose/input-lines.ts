@@ -58,8 +58,8 @@ export function parseHeaderLine(text: string): [string, string] | undefined {
   const m = HEADER_LINE.exec(text);
   if (!m?.[1]) return undefined;
   const value = m[2] ?? '';
-  // "https://host" and "12:30:05 ..." are not headers.
-  if (value.startsWith('//') || /^\d+$/.test(m[1])) return undefined;
+  // "https://host", "12:30:05 ..." and "2024-05-01T12:30:05Z ..." are not headers: no real header name starts with a digit.
+  if (value.startsWith('//') || /^\d/.test(m[1])) return undefined;
   return [m[1], value.trim()];
 }
 
