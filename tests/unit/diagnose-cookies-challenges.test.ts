@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyze, type Finding } from '../../src/diagnose';
 import { defaultPath, domainMatches, MAX_COOKIE_BYTES, pathMatches } from '../../src/diagnose/cookies';
 import { NOW } from './fixtures/diagnose-corpus';
+import { curlVerbose as verbose, response } from './lib/pastes';
 
 const run = (text: string) => analyze(text, NOW);
 const ids = (text: string) => run(text).findings.map((f) => f.id);
@@ -19,18 +20,6 @@ const find = (text: string, id: string): Finding => {
 /** `curl -i URL` and the response it printed: the URL (and its scheme) is known. */
 const curl = (url: string, status: string, ...headers: string[]) =>
   [`$ curl -i ${url}`, `HTTP/1.1 ${status}`, ...headers].join('\n');
-/** A bare response: no URL, no request. */
-const response = (status: string, ...headers: string[]) => [`HTTP/1.1 ${status}`, ...headers].join('\n');
-/** curl -v transcript of one https request and its response. */
-const verbose = (request: string[], status: string, headers: string[]) =>
-  [
-    '* Connected to app.example.com (192.0.2.1) port 443',
-    ...request.map((l) => `> ${l}`),
-    '>',
-    `< HTTP/1.1 ${status}`,
-    ...headers.map((h) => `< ${h}`),
-    '<',
-  ].join('\n');
 /** A 200 from https://app.example.com/account/settings that sets one cookie. */
 const setCookie = (cookie: string, url = 'https://app.example.com/account/settings') =>
   curl(url, '200 OK', `Set-Cookie: ${cookie}`);

@@ -4,6 +4,7 @@ import { corsRule } from '../../src/diagnose/cors';
 import type { Finding } from '../../src/diagnose/finding';
 import { parseInput } from '../../src/diagnose/input';
 import { redirectRule } from '../../src/diagnose/redirects';
+import { curlVerbose } from './lib/pastes';
 
 // The rules are called on their own (not through analyze) so a finding from another
 // rule, or analyze's de-duplication, cannot hide what these two modules decide.
@@ -19,15 +20,7 @@ const only = (findings: readonly Finding[], id: string): Finding => {
 };
 
 /** curl -v transcript of one https request to api.example.com and its response. */
-const curlV = (request: string[], status: string, headers: string[]) =>
-  [
-    '* Connected to api.example.com (192.0.2.1) port 443',
-    ...request.map((l) => `> ${l}`),
-    '>',
-    `< HTTP/1.1 ${status}`,
-    ...headers.map((h) => `< ${h}`),
-    '<',
-  ].join('\n');
+const curlV = (request: string[], status: string, headers: string[]) => curlVerbose(request, status, headers, 'api.example.com');
 
 const ORIGIN = 'Origin: https://web.example.com';
 const PREFLIGHT_FOR_AUTH = [

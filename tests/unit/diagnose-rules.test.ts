@@ -5,6 +5,7 @@ import { analyze, FINDING_CATALOG, FIX_IDS, MAX_FINDINGS, type Finding } from '.
 import { defaultPath, domainMatches, pathMatches } from '../../src/diagnose/cookies';
 import { SIGNATURES } from '../../src/diagnose/signatures';
 import { makeJwt, NOW } from './fixtures/diagnose-corpus';
+import { curlVerbose as exchange, response } from './lib/pastes';
 
 beforeEach(() => {
   expect.hasAssertions();
@@ -19,17 +20,6 @@ const find = (text: string, id: string): Finding => {
   expect(found, `no "${id}" finding`).toBeDefined();
   return found!;
 };
-const response = (status: string, ...headers: string[]) => [`HTTP/1.1 ${status}`, ...headers].join('\n');
-/** curl -v transcript of one https request and its response. */
-const exchange = (request: string[], status: string, headers: string[]) =>
-  [
-    '* Connected to app.example.com (192.0.2.1) port 443',
-    ...request.map((l) => `> ${l}`),
-    '>',
-    `< HTTP/1.1 ${status}`,
-    ...headers.map((h) => `< ${h}`),
-    '<',
-  ].join('\n');
 
 describe('finding catalog', () => {
   it('links only fix ids from the plan, and every finding carries the catalog severity and fix', () => {
