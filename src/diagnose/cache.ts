@@ -45,10 +45,10 @@ function cacheHit(headers: readonly Header[]): Header | undefined {
     const name = h[0].toLowerCase();
     const v = h[1].trim().toLowerCase();
     if (name === 'cf-cache-status') return /^(?:hit|stale|updating|revalidated)$/.test(v);
+    // One value per cache layer (Fastly with shielding: "HIT, MISS"); a hit at any layer means a cache answered.
     return (
       ['x-cache', 'x-cache-status', 'x-proxy-cache', 'x-cache-lookup'].includes(name) &&
-      v.includes('hit') &&
-      !v.includes('miss')
+      v.split(',').some((layer) => layer.includes('hit') && !layer.includes('miss'))
     );
   });
   // Age alone is weaker evidence (some origins send Age: 0 on everything), so a named cache status wins.

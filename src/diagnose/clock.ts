@@ -52,7 +52,10 @@ export function checkClock(input: ClockInput): ClockReport {
   const quote = `Date: ${header.slice(0, 100)}`;
   const sent = ms(input.sentAt);
   const received = ms(input.receivedAt);
-  if (!Number.isFinite(sent) || !Number.isFinite(received) || received < sent) {
+  if (!Number.isFinite(sent) || !Number.isFinite(received)) {
+    return { ok: false, skewed: false, findings: [], error: 'The request timings are not usable (a send or receive time is missing or not a time).' };
+  }
+  if (received < sent) {
     return {
       ok: false,
       skewed: false,

@@ -90,6 +90,8 @@ export class HttpBuilder {
   response: ResponseDraft | undefined;
   /** The request the next final response answers. */
   private pending: RequestDraft | undefined;
+  /** The response a dev tools "Response Headers" heading opened, until a "Request Headers" heading pairs it. */
+  private sectionResponse: ResponseDraft | undefined;
   orphanRequest: RequestDraft | undefined;
   orphanResponse: ResponseDraft | undefined;
   /** The header list a folded (obs-fold) line continues. */
@@ -162,8 +164,16 @@ export class HttpBuilder {
 
   section(line: SourceLine, which: 'request' | 'response'): void {
     this.endBlock();
-    if (which === 'request') this.startRequest(line);
-    else this.startResponse();
+    if (which === 'request') {
+      const draft = this.startRequest(line);
+      // Chrome lists "Response Headers" above "Request Headers": the request shown second is the one it answered.
+      const answered = this.sectionResponse;
+      if (answered && !answered.request) {
+        answered.request = draft;
+        this.pending = undefined;
+      }
+      this.sectionResponse = undefined;
+    } else this.sectionResponse = this.startResponse();
     this.mode = which === 'request' ? 'req' : 'resp';
   }
 }

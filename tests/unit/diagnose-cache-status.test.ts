@@ -171,6 +171,9 @@ describe("cache: a 401 answered by a cache", () => {
     ["X-Cache-Status: HIT"],
     ["X-Proxy-Cache: HIT"],
     ["X-Cache-Lookup: HIT from squid.example:3128"],
+    // Fastly with shielding lists one result per layer: a hit at the shield is still a cached answer.
+    ["X-Cache: HIT, MISS"],
+    ["X-Cache: MISS, HIT"],
     ["Age: 120"],
   ])("%s marks the 401 as served from a cache", (header) => {
     expect(find(res401(header), "cache-hit-401").quote).toBe(header);
@@ -180,6 +183,8 @@ describe("cache: a 401 answered by a cache", () => {
     ["cf-cache-status: DYNAMIC"],
     ["X-Cache-Status: BYPASS"],
     ["X-Cache: Miss from cloudfront"],
+    ["X-Cache: MISS, MISS"],
+    ["X-Cache: HIT-MISS"],
     ["Age: 0"],
     // Only cache-status headers count: other values that happen to contain "hit" or a number do not.
     ["Set-Cookie: theme=white; Path=/"],

@@ -298,6 +298,22 @@ describe('parseInput: dev tools sections', () => {
     expect(names(parsed.responses[0]?.headers)).toEqual(['www-authenticate', 'content-type']);
   });
 
+  it('pairs "Response Headers" with the "Request Headers" under it, the order Chrome shows them in', () => {
+    const parsed = parseInput(
+      'Response Headers\nwww-authenticate: Bearer\n\nRequest Headers\n:method: GET\nauthorization: Bearer abc\nhost: api.example.com',
+    );
+    expect(parsed.responses).toHaveLength(1);
+    expect(names(parsed.responses[0]?.requestHeaders)).toEqual([':method', 'authorization', 'host']);
+  });
+
+  it('pairs each response with its own request when sections come request first', () => {
+    const parsed = parseInput(
+      'Request Headers\nauthorization: Bearer one\nResponse Headers\nwww-authenticate: Bearer\nRequest Headers\nauthorization: Bearer two',
+    );
+    expect(parsed.responses).toHaveLength(1);
+    expect(parsed.responses[0]?.requestHeaders?.map((h) => h[1])).toEqual(['Bearer one']);
+  });
+
   it('reads an HTTP/2 ":status" pseudo-header in a section as the status', () => {
     const parsed = parseInput('Response Headers\n:status: 401\nwww-authenticate: Bearer');
     expect(parsed.responses[0]?.status).toBe(401);

@@ -469,10 +469,17 @@ describe('checkClock: edges and wording', () => {
     error: 'The request timings are not usable (the response arrived before it was sent).',
   };
 
-  it('refuses timings that are not times, even when only one of them is broken', () => {
+  it('refuses timings that are not times, even when only one of them is broken, and says that is why', () => {
     const invalid = new Date('not a time');
-    expect(checkClock({ dateHeader: DATE, sentAt: invalid, receivedAt: SERVER })).toEqual(timingsError);
-    expect(checkClock({ dateHeader: DATE, sentAt: SERVER, receivedAt: Number.NaN })).toEqual(timingsError);
+    const notATime = { ...timingsError, error: 'The request timings are not usable (a send or receive time is missing or not a time).' };
+    expect(checkClock({ dateHeader: DATE, sentAt: invalid, receivedAt: SERVER })).toEqual(notATime);
+    expect(checkClock({ dateHeader: DATE, sentAt: SERVER, receivedAt: Number.NaN })).toEqual(notATime);
+    expect(checkClock({ dateHeader: DATE, sentAt: SERVER, receivedAt: Number.POSITIVE_INFINITY })).toEqual(notATime);
+  });
+
+  it('refuses a response that arrived before it was sent, and takes one that arrived the same millisecond', () => {
+    expect(checkClock({ dateHeader: DATE, sentAt: SERVER, receivedAt: SERVER - 1 })).toEqual(timingsError);
+    expect(checkClock({ dateHeader: DATE, sentAt: SERVER, receivedAt: SERVER }).ok).toBe(true);
   });
 
   it('names the header it could not read', () => {
