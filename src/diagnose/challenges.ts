@@ -40,7 +40,8 @@ function describeChallenge(c: Challenge): string {
 
 function authorizationSent(e: Exchange): string | undefined {
   if (!e.requestKnown) return undefined;
-  return headersNamed(e.requestHeaders, 'authorization')[0]?.[1];
+  // Trimmed: a value folded onto the next line (obs-fold) starts with a space.
+  return headersNamed(e.requestHeaders, 'authorization')[0]?.[1].trim();
 }
 
 function bearerFinding(c: Challenge, e: Exchange, quote: string): Finding[] {

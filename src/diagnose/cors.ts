@@ -117,8 +117,13 @@ function consoleFinding(c: ConsoleError): Finding | undefined {
       );
     }
     // Chrome: "...must not be the wildcard '*' when the request's credentials mode is 'include'";
-    // Firefox: "Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'".
-    if ((lower.includes("wildcard '*'") && lower.includes('credentials')) || lower.includes("credential is not supported if the cors header 'access-control-allow-origin' is '*'")) {
+    // Firefox: "Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*'";
+    // Safari: "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true."
+    if (
+      (lower.includes("wildcard '*'") && lower.includes('credentials')) ||
+      lower.includes("credential is not supported if the cors header 'access-control-allow-origin' is '*'") ||
+      lower.includes('cannot use wildcard in access-control-allow-origin')
+    ) {
       return makeFinding(
         'cors-credentials-with-wildcard-origin',
         'CORS allows any origin together with credentials',

@@ -46,7 +46,13 @@ function statusTextAfter(rest: string): string | undefined {
 }
 
 // Every console shape below has a URL or one of these words; most lines of a paste have neither.
-const MAYBE_CONSOLE = /:\/\/|blocked|responded with a status of/i;
+const MAYBE_CONSOLE = /:\/\/|blocked|responded with a status of|access-control-allow-origin|preflight response/i;
+// Safari: "Origin https://app.example is not allowed by Access-Control-Allow-Origin. Status code: 401",
+// "Fetch API cannot load https://api.example/me due to access control checks." and
+// "Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true." and
+// "Preflight response is not successful. Status code: 401".
+const SAFARI_CORS = /not allowed by access-control-allow-origin|due to access control checks|cannot use wildcard in access-control-allow-origin|preflight response is not successful/;
+const SAFARI_ORIGIN = /\bOrigin (\S+) is not allowed by/;
 
 export function parseConsoleLine(text: string, lineNo: number): ConsoleError | undefined {
   if (!MAYBE_CONSOLE.test(text)) return undefined;
@@ -67,6 +73,20 @@ export function parseConsoleLine(text: string, lineNo: number): ConsoleError | u
       cors: true,
       preflight,
       ...(url && { url }),
+      ...(status && { status: Number(status) }),
+    };
+  }
+  if (SAFARI_CORS.test(lower)) {
+    const url = between(text, 'cannot load ', ' ');
+    const origin = SAFARI_ORIGIN.exec(text)?.[1];
+    const status = FIREFOX_STATUS.exec(text)?.[1];
+    return {
+      text,
+      lineNo,
+      cors: true,
+      preflight,
+      ...(url && { url }),
+      ...(origin && { origin }),
       ...(status && { status: Number(status) }),
     };
   }

@@ -11,6 +11,8 @@ import type { GeneralKey, LineKind } from './input-lines';
 import { MAX_LINE_CHARS } from './input-sanitize';
 
 const BARE_URL = /^https?:\/\/\S+$/;
+// Chrome's note between "Request Headers" and the headers it only planned to send ("⚠ Provisional headers are shown").
+const PROVISIONAL = /^\W*provisional headers are shown\b/i;
 
 // Names that only appear on requests; a header block without a start line is split by them.
 const REQUEST_ONLY = new Set(
@@ -181,6 +183,10 @@ export class HttpBuilder {
 /** A header, continuation, body or loose line: what it is depends on the block it is in. */
 export function otherLine(b: HttpBuilder, line: SourceLine, kind: Extract<LineKind, { kind: 'header' | 'text' }>): void {
   if (b.mode === 'req' || b.mode === 'resp' || b.mode === 'orphan') {
+    if (b.mode === 'req' && kind.kind === 'text' && PROVISIONAL.test(line.text)) {
+      b.otherLines.push(line);
+      return;
+    }
     if (kind.kind === 'text' && kind.indented && fold(b, line.text.trim())) return;
     if (kind.kind === 'header') return blockHeader(b, kind.name, kind.value, line);
     b.mode = b.mode === 'resp' || (b.mode === 'orphan' && b.orphanResponse) ? 'body' : 'none';
@@ -209,7 +215,8 @@ function fold(b: HttpBuilder, text: string): boolean {
   const last = headers?.[headers.length - 1];
   if (!headers || !last) return false;
   if (last[1].length >= MAX_LINE_CHARS) return true;
-  const joined = `${last[1]} ${text}`;
+  // A value that starts on the next line ("Date:" then "  Sun, …") gets no leading space: field values carry no outer whitespace.
+  const joined = last[1] === '' ? text : `${last[1]} ${text}`;
   if (joined.length > MAX_LINE_CHARS) b.foldsCut++;
   headers[headers.length - 1] = [last[0], joined.slice(0, MAX_LINE_CHARS), last[2], last[3]];
   return true;

@@ -264,6 +264,15 @@ describe('CORS: console lines', () => {
     expect(ids(found)).toEqual(['cors-credentials-with-wildcard-origin']);
   });
 
+  it('reads Safari\'s wording of the same mistake', () => {
+    const found = cors('[Error] Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.');
+    expect(ids(found)).toEqual(['cors-credentials-with-wildcard-origin']);
+  });
+
+  it('reads a Safari preflight that failed with 401 as a failed preflight', () => {
+    expect(ids(cors('[Error] Preflight response is not successful. Status code: 401'))).toEqual(['cors-preflight-failed']);
+  });
+
   it('falls back to a generic CORS block for other messages, even when the URL mentions authorization', () => {
     const line = chrome(
       "No 'Access-Control-Allow-Origin' header is present on the requested resource.",

@@ -156,6 +156,26 @@ describe('parseConsoleLine', () => {
     });
   });
 
+  it('reads Safari\'s CORS messages: origin and status, the URL it could not load, a failed preflight', () => {
+    const refused = '[Error] Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 401';
+    expect(parseConsoleLine(refused, 2)).toStrictEqual({
+      text: refused,
+      lineNo: 2,
+      cors: true,
+      preflight: false,
+      origin: 'https://app.example.com',
+      status: 401,
+    });
+    const load = '[Error] Fetch API cannot load https://api.example.com/v1/me due to access control checks.';
+    expect(parseConsoleLine(load, 3)).toStrictEqual({ text: load, lineNo: 3, cors: true, preflight: false, url: 'https://api.example.com/v1/me' });
+    const preflight = '[Error] Preflight response is not successful. Status code: 401';
+    expect(parseConsoleLine(preflight, 1)).toStrictEqual({ text: preflight, lineNo: 1, cors: true, preflight: true, status: 401 });
+    const wildcard = '[Error] Cannot use wildcard in Access-Control-Allow-Origin when credentials flag is true.';
+    // "Access-Control-Allow-Origin when" is not an origin.
+    expect(parseConsoleLine(wildcard, 1)).toStrictEqual({ text: wildcard, lineNo: 1, cors: true, preflight: false });
+    expect(parseConsoleLine('Access-Control-Allow-Origin: *', 1)).toBeUndefined();
+  });
+
   it('reads a Firefox CORS message cut right after the URL', () => {
     const c = parseConsoleLine(
       'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/me',
@@ -377,6 +397,11 @@ describe('parseInput: folded header values', () => {
       'HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer realm="api",\n  error="invalid_token"\nContent-Type: text/plain',
     );
     expect(parsed.responses[0]?.headers.map((h) => h[1])).toEqual(['Bearer realm="api", error="invalid_token"', 'text/plain']);
+  });
+
+  it('gives a value that starts on the next line no leading space', () => {
+    const parsed = parseInput('HTTP/1.1 401 Unauthorized\nDate:\n  Sun, 01 Jun 2025 12:00:00 GMT\nCF-Cache-Status:\n  HIT');
+    expect(parsed.responses[0]?.headers.map((h) => h[1])).toEqual(['Sun, 01 Jun 2025 12:00:00 GMT', 'HIT']);
   });
 
   it('counts a fold as cut only when the joined value is longer than the line cap', () => {
