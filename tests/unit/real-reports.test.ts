@@ -59,11 +59,12 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  * part-3 batch added and tuned on (2026-11-30): search 92.5% / 63.6%, guide 88.3% / 72.7%. The floors
  * sit a little under those figures so a change that makes things worse fails, and the gap stays visible.
  * The part-4 batch (102 reports, 2026-11-30), measured before any tuning on it, scored search 69/102 and
- * guide within two 74/102, which brought the totals to search 87.2% / 64.4%, guide 83.9% / 74.8%.
+ * guide within two 74/102, which brought the totals to search 87.2% / 64.4%, guide 83.9% / 74.8%. After
+ * tuning on its tuning part: search 86.9% / 65.2%, guide 84.6% / 74.1%.
  */
 const FLOOR = {
-  search: { tuning: 0.85, 'held-out': 0.6 },
-  guide: { tuning: 0.82, 'held-out': 0.66 },
+  search: { tuning: 0.85, 'held-out': 0.62 },
+  guide: { tuning: 0.82, 'held-out': 0.7 },
 } as const;
 
 describe('the corpus of real 401 reports', () => {
