@@ -40,7 +40,7 @@ function describeChallenge(c: Challenge): string {
 
 function authorizationSent(e: Exchange): string | undefined {
   if (!e.requestKnown) return undefined;
-  // Trimmed: a value folded onto the next line (obs-fold) starts with a space.
+  // Trimmed as a guard: every parser, fold() included, already hands values over without outer spaces.
   return headersNamed(e.requestHeaders, 'authorization')[0]?.[1].trim();
 }
 
