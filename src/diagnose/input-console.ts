@@ -21,7 +21,7 @@ export interface ConsoleError {
 const NETWORK =
   /(?:^|[^A-Za-z]|XHR|Fetch)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(https?:\/\/\S+)\s+(?:net::[A-Z_]+\s+)?(?:\[HTTP\/[\d.]+\s+)?(\d{3})(?!\d)/;
 const FAILED_TO_LOAD = /responded with a status of (\d{3})(?:\s*\(([^)]{0,60})\))?/;
-const FIREFOX_STATUS = /Status code: (\d{3})/;
+const STATUS_CODE = /Status code: (\d{3})/; // Firefox and Safari end a CORS message with it.
 
 function between(text: string, start: string, end: string): string | undefined {
   const i = text.indexOf(start);
@@ -59,37 +59,21 @@ export function parseConsoleLine(text: string, lineNo: number): ConsoleError | u
   const lower = text.toLowerCase();
   const preflight = lower.includes('preflight');
 
-  if (lower.includes('blocked by cors policy')) {
-    const url = between(text, " at '", "'");
-    const origin = between(text, "from origin '", "'");
-    return { text, lineNo, cors: true, preflight, ...(url && { url }), ...(origin && { origin }) };
-  }
-  if (lower.includes('cross-origin request blocked')) {
-    const url = between(text, 'remote resource at ', ' ')?.replace(/[.,]$/, '');
-    const status = FIREFOX_STATUS.exec(text)?.[1];
-    return {
-      text,
-      lineNo,
-      cors: true,
-      preflight,
-      ...(url && { url }),
-      ...(status && { status: Number(status) }),
-    };
-  }
-  if (SAFARI_CORS.test(lower)) {
-    const url = between(text, 'cannot load ', ' ');
-    const origin = SAFARI_ORIGIN.exec(text)?.[1];
-    const status = FIREFOX_STATUS.exec(text)?.[1];
-    return {
-      text,
-      lineNo,
-      cors: true,
-      preflight,
-      ...(url && { url }),
-      ...(origin && { origin }),
-      ...(status && { status: Number(status) }),
-    };
-  }
+  /** A browser's CORS message, with what it names of the request. */
+  const cors = (url?: string, origin?: string, status?: string): ConsoleError => ({
+    text,
+    lineNo,
+    cors: true,
+    preflight,
+    ...(url && { url }),
+    ...(origin && { origin }),
+    ...(status && { status: Number(status) }),
+  });
+  if (lower.includes('blocked by cors policy')) return cors(between(text, " at '", "'"), between(text, "from origin '", "'"));
+  if (lower.includes('cross-origin request blocked'))
+    return cors(between(text, 'remote resource at ', ' ')?.replace(/[.,]$/, ''), undefined, STATUS_CODE.exec(text)?.[1]);
+  if (SAFARI_CORS.test(lower))
+    return cors(between(text, 'cannot load ', ' '), SAFARI_ORIGIN.exec(text)?.[1], STATUS_CODE.exec(text)?.[1]);
   const network = NETWORK.exec(text);
   if (network?.[1] && network[2] && network[3]) {
     const statusText = statusTextAfter(text.slice(network.index + network[0].length));

@@ -3,19 +3,11 @@
  * analyzer's summary, de-duplication and cap (src/diagnose/analyze.ts), pinned through analyze().
  */
 import { describe, expect, it } from "vitest";
-import { analyze, MAX_FINDINGS, type Finding } from "../../src/diagnose";
+import { MAX_FINDINGS } from "../../src/diagnose";
+import { find, ids, run } from "./lib/findings";
 
-const NOW = new Date("2025-06-01T12:00:00Z");
-const run = (text: string) => analyze(text, NOW);
-const ids = (text: string) => run(text).findings.map((f) => f.id);
 const cacheIds = (text: string) =>
   ids(text).filter((id) => id.startsWith("cache-"));
-/** The finding with this id; fails here when there is none, so a missing finding never passes as "undefined". */
-const find = (text: string, id: string): Finding => {
-  const found = run(text).findings.find((f) => f.id === id);
-  expect(found, `no "${id}" finding`).toBeDefined();
-  return found!;
-};
 /** A pasted raw response: status line, headers, then an optional body after a blank line. */
 const response = (status: string, headers: string[], body: string[] = []) =>
   [

@@ -4,19 +4,10 @@
  * a person sees, and the RFC boundaries the checks turn on.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, type Finding } from '../../src/diagnose';
 import { defaultPath, domainMatches, MAX_COOKIE_BYTES, pathMatches } from '../../src/diagnose/cookies';
-import { NOW } from './fixtures/diagnose-corpus';
 import { curlVerbose as verbose, response } from './lib/pastes';
+import { find, ids, run } from './lib/findings';
 
-const run = (text: string) => analyze(text, NOW);
-const ids = (text: string) => run(text).findings.map((f) => f.id);
-/** The finding with this id; fails right here when there is none. */
-const find = (text: string, id: string): Finding => {
-  const found = run(text).findings.find((f) => f.id === id);
-  expect(found, `no "${id}" finding`).toBeDefined();
-  return found!;
-};
 /** `curl -i URL` and the response it printed: the URL (and its scheme) is known. */
 const curl = (url: string, status: string, ...headers: string[]) =>
   [`$ curl -i ${url}`, `HTTP/1.1 ${status}`, ...headers].join('\n');

@@ -5,19 +5,11 @@
  * (src/diagnose/text.ts): exact findings and messages, and the limits the checks turn on.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, type Finding } from '../../src/diagnose';
 import { duration, listOf, relative, shown } from '../../src/diagnose/text';
 import { makeJwt, NOW } from './fixtures/diagnose-corpus';
 import { curlVerbose, response } from './lib/pastes';
+import { find, ids, run } from './lib/findings';
 
-const run = (text: string) => analyze(text, NOW);
-const ids = (text: string) => run(text).findings.map((f) => f.id);
-/** The finding with this id; fails right here when there is none. */
-const find = (text: string, id: string): Finding => {
-  const found = run(text).findings.find((f) => f.id === id);
-  expect(found, `no "${id}" finding`).toBeDefined();
-  return found!;
-};
 const nowSeconds = () => Math.floor(NOW.getTime() / 1000);
 /** curl -v of a GET to /x that sent this Authorization value and got a Bearer invalid_token 401. */
 const withAuth = (value: string) =>

@@ -1,25 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { analyze, FINDING_CATALOG, FIX_IDS, MAX_FINDINGS, type Finding } from '../../src/diagnose';
+import { analyze, FINDING_CATALOG, FIX_IDS, MAX_FINDINGS } from '../../src/diagnose';
 import { defaultPath, domainMatches, pathMatches } from '../../src/diagnose/cookies';
 import { SIGNATURES } from '../../src/diagnose/signatures';
 import { makeJwt, NOW } from './fixtures/diagnose-corpus';
 import { curlVerbose as exchange, response } from './lib/pastes';
+import { find, ids, run } from './lib/findings';
 
 beforeEach(() => {
   expect.hasAssertions();
 });
 
 const t = Math.floor(NOW.getTime() / 1000);
-const run = (text: string) => analyze(text, NOW);
-const ids = (text: string) => run(text).findings.map((f) => f.id);
-/** The finding with this id; the test fails right here when there is none (a missing finding must not pass as "fixId undefined"). */
-const find = (text: string, id: string): Finding => {
-  const found = run(text).findings.find((f) => f.id === id);
-  expect(found, `no "${id}" finding`).toBeDefined();
-  return found!;
-};
 
 describe('finding catalog', () => {
   it('links only fix ids from the plan, and every finding carries the catalog severity and fix', () => {

@@ -5,19 +5,12 @@
  * WWW-Authenticate details and error-message signatures in a response body.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { analyze, type Finding } from '../../src/diagnose';
+import { analyze } from '../../src/diagnose';
 import { NOW } from './fixtures/diagnose-corpus';
 import { response } from './lib/pastes';
+import { find, ids } from './lib/findings';
 
-const run = (text: string) => analyze(text, NOW);
-const ids = (text: string) => run(text).findings.map((f) => f.id);
 const cacheIds = (text: string) => ids(text).filter((id) => id.startsWith('cache-'));
-/** The finding with this id; fails right here when there is none. */
-const find = (text: string, id: string): Finding => {
-  const found = run(text).findings.find((f) => f.id === id);
-  expect(found, `no "${id}" finding in ${JSON.stringify(ids(text))}`).toBeDefined();
-  return found!;
-};
 /** A 401 that names its scheme, so only the headers under test vary. */
 const res401 = (...headers: string[]) => response('401 Unauthorized', 'WWW-Authenticate: Basic realm="app"', ...headers);
 /** A raw request, a blank line, then a raw response. */
