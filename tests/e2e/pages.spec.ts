@@ -27,6 +27,9 @@ test('the build has every kind of page', () => {
 const BATCHES = 12;
 const batches = Array.from({ length: BATCHES }, (_, i) => all.filter((_, j) => j % BATCHES === i));
 
+/** Looks whose contrast this worker has checked, in either scheme: each is checked on the first page that shows it. */
+const checkedLooks = new Set<string>();
+
 for (const [i, batch] of batches.entries()) {
   test(`pages, batch ${i + 1} of ${BATCHES}: each loads cleanly with one h1 and no axe violations in light and dark`, async ({ tab: page }) => {
     test.setTimeout(20_000 * batch.length);
@@ -48,7 +51,7 @@ for (const [i, batch] of batches.entries()) {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           expect(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, colorScheme)).toBe(true);
-          const found = await axeViolations(page, colorScheme === 'light' ? 'all' : 'colour', path === CODE_PAGE ? 'check' : 'skip');
+          const found = await axeViolations(page, colorScheme === 'light' ? 'all' : 'colour', path === CODE_PAGE ? 'check' : 'skip', checkedLooks);
           violations.push(...found.map((v) => `${colorScheme}: ${v}`));
         }
         expect.soft(violations, path).toEqual([]);
@@ -74,6 +77,20 @@ test('colour contrast, checked once per look, still finds each text that fails',
     <div style="position:relative"><span style="position:absolute;inset:0;background:#333"></span><p id="over" style="position:relative">On a dark box</p></div>
     ${fine.repeat(5)}</main>`);
   expect(await axeViolations(page, 'colour')).toEqual(['color-contrast: #faint, #over']);
+});
+
+test('colour contrast across pages: a look checked on an earlier page is skipped, a new one is still found', async ({ tab: page }) => {
+  const looks = new Set<string>();
+  const marked = () => page.evaluate(() => [...document.querySelectorAll('[data-contrast-sample]')].map((e) => e.id));
+  // A failing look in a code block, first met where code is not checked, must still be checked later.
+  const code = '<pre><code id="code" style="color:#999">npm install</code></pre>';
+  await page.setContent(`<main><h1 id="h">One</h1><p id="a">Fine</p>${code}</main>`);
+  expect(await axeViolations(page, 'colour', 'skip', looks)).toEqual([]);
+  expect(await marked()).toEqual(['h', 'a']);
+  await page.setContent(`<main><h1 id="h">Two</h1><p id="b">Fine again</p><p id="faint" style="color:#aaa">Faint</p>${code}</main>`);
+  const v = await axeViolations(page, 'colour', 'check', looks);
+  expect(await marked()).toEqual(['faint', 'code']);
+  expect(v).toEqual(['color-contrast: #faint, #code']);
 });
 
 // 640 px is a 1280 px window at 200% zoom: the layout must reflow, not scroll sideways.

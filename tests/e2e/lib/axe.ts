@@ -46,7 +46,7 @@ async function injectAxe(page: Page): Promise<void> {
 const SAMPLE = 'data-contrast-sample';
 
 /**
- * Marks, in the page, one text element per distinct look, and returns how many text elements there were.
+ * Marks, in the page, one text element per distinct look not in `known`, and returns the new looks.
  *
  * Colour contrast was two thirds of the browser suite's axe time (a fix page has ~300 text elements,
  * `/map/` 1,700) while most of them repeat a handful of looks. An element's contrast follows from its own
@@ -54,9 +54,12 @@ const SAMPLE = 'data-contrast-sample';
  * every ancestor (pseudo-elements included): two elements alike in all of those have the same contrast,
  * so axe checks one of each kind. Anything that could paint across the normal flow is always checked
  * itself: an element that is absolute, fixed or sticky or sits inside one, and any text whose box meets
- * such an element. Serialised into the page by Playwright: it must not use anything from this module.
+ * such an element. The same holds across pages (a look is its computed colours, not its page), so
+ * `known` carries the looks already checked on earlier pages. Code blocks are left out unless
+ * `withCode`: a look only seen where it was not checked must not count as checked.
+ * Serialised into the page by Playwright: it must not use anything from this module.
  */
-function markContrastSamples(attr: string): number {
+function markContrastSamples({ attr, known, withCode }: { attr: string; known: string[]; withCode: boolean }): string[] {
   for (const el of document.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
   const outOfFlow = (s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed' || s.position === 'sticky';
   const layers: DOMRect[] = [];
@@ -72,21 +75,37 @@ function markContrastSamples(attr: string): number {
       if (outOfFlow(s)) return undefined;
       parts.push(paint(s), paint(getComputedStyle(e, '::before')), paint(getComputedStyle(e, '::after')));
     }
-    return parts.join('|');
+    return hash(parts.join('|'));
   };
-  const seen = new Set<string>();
-  let texts = 0;
+  /** cyrb53: a look is a few kilobytes of style text, and the looks cross to the test and back on every page. */
+  const hash = (text: string): string => {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  };
+  const seen = new Set<string>(known);
+  const found: string[] = [];
   for (const el of document.body.querySelectorAll('*')) {
     if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
     // Hidden text is not checked by axe: it must not stand in for visible text of the same look.
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    texts++;
+    if (!withCode && el.closest('pre')) continue;
     const look = meets(el.getBoundingClientRect()) ? undefined : lookOf(el);
     if (look !== undefined && seen.has(look)) continue;
-    if (look !== undefined) seen.add(look);
+    if (look !== undefined) {
+      seen.add(look);
+      found.push(look);
+    }
     el.setAttribute(attr, '');
   }
-  return texts;
+  return found;
 }
 
 /** Colour contrast skips code blocks unless asked: their palette is checked once (tests/unit/code-colours.test.ts). */
@@ -96,13 +115,20 @@ const NOT_IN_CODE_BLOCKS = ':not(pre):not(pre *)';
  * Axe violations on the page as it is now, one line per rule: "rule-id: selector, selector".
  * The site's pages have no iframes of their own (the help-desk embed is checked from inside its
  * frame), so axe runs on the top document only and never waits on a frame.
- * Colour contrast checks one text element of each look (`markContrastSamples`).
+ * Colour contrast checks one text element of each look (`markContrastSamples`); pass `checkedLooks`
+ * (kept across calls) to also skip the looks checked on earlier pages.
  * `codeBlocks: 'check'` includes code blocks in colour contrast; by default they are left to the
  * unit test of their palette (each token span rechecked the same few colour pairs on every page).
  */
-export async function axeViolations(page: Page, only: 'all' | 'colour' = 'all', codeBlocks: 'skip' | 'check' = 'skip'): Promise<string[]> {
+export async function axeViolations(
+  page: Page,
+  only: 'all' | 'colour' = 'all',
+  codeBlocks: 'skip' | 'check' = 'skip',
+  checkedLooks: Set<string> = new Set(),
+): Promise<string[]> {
   await injectAxe(page);
-  await page.evaluate(markContrastSamples, SAMPLE);
+  const found = await page.evaluate(markContrastSamples, { attr: SAMPLE, known: [...checkedLooks], withCode: codeBlocks === 'check' });
+  for (const look of found) checkedLooks.add(look);
   const options: RunOptions = {
     runOnly: only === 'colour' ? { type: 'rule', values: COLOUR_RULES } : { type: 'tag', values: AXE_TAGS },
     resultTypes: ['violations'],
