@@ -66,16 +66,24 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   for (const el of document.body.querySelectorAll('*')) if (outOfFlow(getComputedStyle(el))) layers.push(el.getBoundingClientRect());
   const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
   const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
+  /**
+   * The paint of an element and all its ancestors, or undefined when one is out of flow. Kept per
+   * element: siblings share their ancestors, and reading styles was most of this function's time.
+   */
+  const chains = new Map<Element, string | undefined>();
+  const chainOf = (e: Element): string | undefined => {
+    if (chains.has(e)) return chains.get(e);
+    const s = getComputedStyle(e);
+    const up = e.parentElement ? chainOf(e.parentElement) : '';
+    const chain = outOfFlow(s) || up === undefined ? undefined : `${paint(s)}|${paint(getComputedStyle(e, '::before'))}|${paint(getComputedStyle(e, '::after'))}|${up}`;
+    chains.set(e, chain);
+    return chain;
+  };
   /** What decides the element's contrast, or undefined when it must be checked on its own. */
   const lookOf = (el: Element): string | undefined => {
     const own = getComputedStyle(el);
-    const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextFillColor];
-    for (let e: Element | null = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      if (outOfFlow(s)) return undefined;
-      parts.push(paint(s), paint(getComputedStyle(e, '::before')), paint(getComputedStyle(e, '::after')));
-    }
-    return hash(parts.join('|'));
+    const chain = chainOf(el);
+    return chain === undefined ? undefined : hash(`${own.color}|${own.fontSize}|${own.fontWeight}|${own.textShadow}|${own.webkitTextFillColor}|${chain}`);
   };
   /** cyrb53: a look is a few kilobytes of style text, and the looks cross to the test and back on every page. */
   const hash = (text: string): string => {
