@@ -15,6 +15,36 @@ export const WEIGHT_TOTAL = Object.values(KEY_WEIGHTS).reduce((a, b) => a + b, 0
 export const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
 export const tokens = (s: string) => normalise(s).match(TOKEN) ?? [];
 
+const WORD_AT_START = /^[\p{L}\p{N}]/u;
+const WORD_AT_END = /[\p{L}\p{N}]$/u;
+
+/**
+ * Words written with hyphens, also as one word: people type "xmlrpc", "signin" or "wpadmin" for what the
+ * pages write "XML-RPC", "sign-in" and "wp-admin". Split on whitespace and hyphens, so no regex backtracks.
+ */
+export function joinedCompounds(s: string): string[] {
+  const out: string[] = [];
+  for (const chunk of s.split(/\s+/)) {
+    const pieces = chunk.split('-');
+    let run = '';
+    for (let i = 1; i < pieces.length; i++) {
+      const before = pieces[i - 1]!;
+      const after = pieces[i]!;
+      // A hyphen between two letters or digits links words; "--flag" or "a -b" does not.
+      if (WORD_AT_END.test(before) && WORD_AT_START.test(after)) {
+        run ||= tokens(before).at(-1) ?? '';
+        const next = tokens(after);
+        run += next[0] ?? '';
+        if (next.length === 1) continue; // the whole piece is one word: the compound may go on
+      }
+      if (run) out.push(run);
+      run = '';
+    }
+    if (run) out.push(run);
+  }
+  return out;
+}
+
 export interface Posting {
   doc: number;
   key: Key;
@@ -33,7 +63,7 @@ export function invertedIndex(docs: SearchDoc[]): Map<string, Posting[]> {
     for (const [key, values] of fields)
       for (const value of values) {
         const norm = fieldNorm(value);
-        for (const w of new Set(tokens(value))) {
+        for (const w of new Set([...tokens(value), ...joinedCompounds(value)])) {
           const list = postings.get(w) ?? [];
           list.push({ doc, key, value, norm });
           postings.set(w, list);

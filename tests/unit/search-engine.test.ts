@@ -84,6 +84,12 @@ describe('words', () => {
     expect(urls('token postman')[0]).toBe('guide/postman/');
   });
 
+  it('find a hyphenated word typed as one, and one typed with a hyphen', () => {
+    const { search: find } = createSearch([doc('guide/xmlrpc/', { title: 'Open XML-RPC for the mobile app' }), doc('guide/other/', { title: 'Open the mobile app' })]);
+    expect(find('app says xmlrpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
+    expect(find('app says xml-rpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
+  });
+
   it('tolerate a typo in a long word', () => {
     expect(urls('autorization header stripped by nginx')[0]).toBe('guide/proxy/');
   });

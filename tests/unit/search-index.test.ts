@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SearchDoc } from '../../src/search/documents';
-import { buildIndex, invertedIndex, tokens, wordsContaining } from '../../src/search/index-build';
+import { buildIndex, invertedIndex, joinedCompounds, tokens, wordsContaining } from '../../src/search/index-build';
 
 const page = (over: Partial<SearchDoc>): SearchDoc => ({ url: 'guide/x/', kind: 'fix', title: '', summary: '', words: [], errors: [], ...over });
 
@@ -18,7 +18,32 @@ describe('tokens', () => {
   });
 });
 
+describe('joinedCompounds', () => {
+  it('joins the words a hyphen links, as people type them without it', () => {
+    expect(joinedCompounds('XML-RPC, wp-admin and e-mail')).toEqual(['xmlrpc', 'wpadmin', 'email']);
+    expect(joinedCompounds('the x-api-key header')).toEqual(['xapikey']);
+  });
+
+  it('stops a compound where the hyphen does not sit between two words', () => {
+    expect(joinedCompounds('a - b, -v, trailing- and --max-redirs')).toEqual(['maxredirs']);
+    // Only the words next to the hyphen belong together, not the whole path.
+    expect(joinedCompounds('/wp-json/wp/v2 and a-b/c-d')).toEqual(['wpjson', 'ab', 'cd']);
+  });
+
+  it('gives nothing for text without a hyphen, and stays linear on a long hostile one', () => {
+    expect(joinedCompounds('no compounds here')).toEqual([]);
+    const long = `${'a-'.repeat(50_000)}a`;
+    expect(joinedCompounds(long)).toEqual(['a'.repeat(50_001)]);
+  });
+});
+
 describe('invertedIndex', () => {
+  it('files a hyphenated word under its joined form too', () => {
+    const index = invertedIndex([page({ errors: ['XML-RPC services are disabled on this site.'] })]);
+    expect(index.get('xmlrpc')?.map((p) => p.key)).toEqual(['errors']);
+    expect(index.get('xml')?.map((p) => p.key)).toEqual(['errors']);
+  });
+
   it('files each field value under its own key: title, errors, words and summary', () => {
     const postings = invertedIndex([page({ title: 'Alpha', errors: ['Bravo'], words: ['charlie'], summary: 'Delta' })]);
     expect(postings.get('alpha')?.map((p) => p.key)).toEqual(['title']);
