@@ -55,15 +55,15 @@ export interface Posting {
 
 const fieldNorm = (value: string) => Math.round(1000 / Math.sqrt(Math.max(1, value.split(/\s+/).filter(Boolean).length))) / 1000;
 
-/** Word → the field values that contain it. */
-export function invertedIndex(docs: SearchDoc[]): Map<string, Posting[]> {
+/** Word → the field values that contain it; `wordsOf` says what the words of a value are. */
+export function invertedIndex(docs: SearchDoc[], wordsOf: (value: string) => string[] = tokens): Map<string, Posting[]> {
   const postings = new Map<string, Posting[]>();
   docs.forEach((d, doc) => {
     const fields: [Key, string[]][] = [['title', [d.title]], ['errors', d.errors], ['words', d.words], ['summary', [d.summary]]];
     for (const [key, values] of fields)
       for (const value of values) {
         const norm = fieldNorm(value);
-        for (const w of new Set([...tokens(value), ...joinedCompounds(value)])) {
+        for (const w of new Set(wordsOf(value))) {
           const list = postings.get(w) ?? [];
           list.push({ doc, key, value, norm });
           postings.set(w, list);
@@ -80,16 +80,29 @@ export interface SearchIndex {
   wordId: Map<string, number>;
   /** Per word id, its postings. */
   postings: Posting[][];
-  /** Trigram → ids of the words that contain it, ascending. */
+  /** Trigram → ids of the words that contain it, ascending (words before `firstCompound` only). */
   trigrams: Map<string, number[]>;
+  /**
+   * Ids from here on are joined hyphen compounds that are no word of their own ("xmlrpc" from "XML-RPC").
+   * They match a query word only when it is the whole compound: were they in the trigrams, "api" would also
+   * count every "x-api-key" again as "xapikey", and pages full of compounds would gain on every query.
+   */
+  firstCompound: number;
 }
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
   const byWord = invertedIndex(docs);
+  const firstCompound = byWord.size;
+  for (const [w, list] of invertedIndex(docs, joinedCompounds)) {
+    const own = byWord.get(w);
+    // "e-mail" on one page and "email" on another are one word; its postings stay in page order.
+    if (own) byWord.set(w, [...own, ...list.filter((p) => !own.some((o) => o.doc === p.doc && o.value === p.value))].sort((a, b) => a.doc - b.doc));
+    else byWord.set(w, list);
+  }
   const words = [...byWord.keys()];
   const wordId = new Map(words.map((w, i) => [w, i]));
   const trigrams = new Map<string, number[]>();
-  words.forEach((w, id) => {
+  words.slice(0, firstCompound).forEach((w, id) => {
     for (let i = 0; i + 3 <= w.length; i++) {
       const g = w.slice(i, i + 3);
       const list = trigrams.get(g);
@@ -97,7 +110,7 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
       else if (list[list.length - 1] !== id) list.push(id);
     }
   });
-  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams };
+  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound };
 }
 
 /** Ids of the vocabulary words that contain `term` (3 letters or more), ascending, read through its rarest trigram. */
@@ -110,5 +123,5 @@ export function wordsContaining(index: SearchIndex, term: string): number[] {
     // Stryker disable next-line ConditionalExpression,EqualityOperator: reading the shortest list only saves time; the filter below gives the same ids from any
     if (!shortest || list.length < shortest.length) shortest = list;
   }
-  return (shortest ?? index.words.map((_, id) => id)).filter((id) => index.words[id]!.includes(term));
+  return (shortest ?? index.words.slice(0, index.firstCompound).map((_, id) => id)).filter((id) => index.words[id]!.includes(term));
 }

@@ -36,6 +36,9 @@ export function createSpellings(index: SearchIndex): (term: string) => Spelling[
 
   function known(term: string): Spelling[] {
     const out: Spelling[] = wordsContaining(index, term).map((word) => ({ word, score: 0.001 }));
+    // A joined compound is found by its whole self only (see SearchIndex.firstCompound).
+    const own = index.wordId.get(term)!;
+    if (own >= index.firstCompound) out.push({ word: own, score: 0.001 });
     // The word less one or two letters of ending, when what is left is still a word of four letters or more.
     for (const cut of [1, 2]) {
       const stem = term.slice(0, term.length - cut);

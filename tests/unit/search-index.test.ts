@@ -38,10 +38,24 @@ describe('joinedCompounds', () => {
 });
 
 describe('invertedIndex', () => {
-  it('files a hyphenated word under its joined form too', () => {
-    const index = invertedIndex([page({ errors: ['XML-RPC services are disabled on this site.'] })]);
-    expect(index.get('xmlrpc')?.map((p) => p.key)).toEqual(['errors']);
-    expect(index.get('xml')?.map((p) => p.key)).toEqual(['errors']);
+  it('files a hyphenated word under its joined form too, after every plain word', () => {
+    const index = buildIndex([page({ title: 'XML-RPC off', errors: ['XML-RPC services are disabled on this site.'] })]);
+    expect(index.words.slice(index.firstCompound)).toEqual(['xmlrpc']);
+    expect(index.postings[index.wordId.get('xmlrpc')!]!.map((p) => p.key)).toEqual(['title', 'errors']);
+    expect(index.postings[index.wordId.get('xml')!]!.map((p) => p.key)).toEqual(['title', 'errors']);
+  });
+
+  it('keeps a joined compound out of the trigrams, so a part of it does not find it again', () => {
+    const index = buildIndex([page({ title: 'the x-api-key header' }), page({ title: 'an api key' })]);
+    expect(wordsContaining(index, 'api').map((id) => index.words[id])).toEqual(['api']);
+    expect(wordsContaining(index, 'ap').map((id) => index.words[id])).toEqual(['api']);
+    expect([...index.trigrams.keys()]).not.toContain('xap');
+  });
+
+  it('merges a compound with the same plain word, its postings still in page order', () => {
+    const index = buildIndex([page({ url: 'a', title: 'e-mail' }), page({ url: 'b', title: 'email' }), page({ url: 'c', summary: 'e-mail' })]);
+    expect(index.words.slice(index.firstCompound)).toEqual([]);
+    expect(index.postings[index.wordId.get('email')!]!.map((p) => p.doc)).toEqual([0, 1, 2]);
   });
 
   it('files each field value under its own key: title, errors, words and summary', () => {
