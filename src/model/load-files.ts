@@ -54,7 +54,15 @@ export function loadContentDir(root: string): { content: ContentSet; bodies: Map
     for (const name of files) {
       const path = join(root, dir, name);
       const file = relative(join(root, '..'), path);
-      const { data, body } = splitFrontmatter(readFileSync(path, 'utf8'));
+      let parsed: { data: unknown; body: string };
+      try {
+        parsed = splitFrontmatter(readFileSync(path, 'utf8'));
+      } catch (e) {
+        // A YAML syntax error says where in the frontmatter, but not which file: add it, and read the rest.
+        problems.push(`${file}: (frontmatter): ${e instanceof yaml.YAMLException ? e.message.split('\n')[0] : String(e)}`);
+        continue;
+      }
+      const { data, body } = parsed;
       const found = schemaProblems(file, schema, data);
       problems.push(...found);
       if (found.length) continue;

@@ -38,6 +38,22 @@ describe('the content loader', () => {
     expect(content.flow).toEqual([]);
   });
 
+  it('a YAML syntax error names the file and the line, and the other files still load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fix401-yaml-'));
+    mkdirSync(join(dir, 'content/fixes'), { recursive: true });
+    writeFileSync(join(dir, 'content/fixes/good.md'), fix('good'));
+    // An error string pasted unquoted: YAML reads "[API]" as a list, then finds text after it.
+    writeFileSync(join(dir, 'content/fixes/bad.md'), fix('bad').replace('symptoms: [a, b, c]', 'symptoms: [a, b, c]\nerrors:\n  - [API] Invalid API key or access token'));
+    try {
+      const { content, problems } = loadContentDir(join(dir, 'content'));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^content\/fixes\/bad\.md: \(frontmatter\): .*\(\d+:\d+\)$/);
+      expect(content.fixes.map((f) => f.data.id)).toEqual(['good']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a missing folder is empty, not an error', () => {
     expect(contentFiles(join(root, 'nope'))).toEqual([]);
   });
