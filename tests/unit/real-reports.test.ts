@@ -69,11 +69,12 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  * search 34/60 at the start of that day and 36/60 after it, guide within two 33/60 and 34/60. With it
  * the totals are search 82.8% / 60.6%, guide 79.8% / 71.2%. The part-7 batch (60 reports, the same day,
  * after all of that day's changes) scored search 29/60 at the day's start and 32/60 after it, guide
- * within two 29/60 and 36/60, bringing the totals to search 82.8% / 59.7%, guide 78.9% / 69.6%.
+ * within two 29/60 and 36/60, bringing the totals to search 82.8% / 59.7%, guide 78.9% / 69.6%. After
+ * knowledge for its tuning part: search 84.4% / 61.3%, guide 79.1% / 69.6%.
  */
 const FLOOR = {
-  search: { tuning: 0.81, 'held-out': 0.58 },
-  guide: { tuning: 0.77, 'held-out': 0.68 },
+  search: { tuning: 0.83, 'held-out': 0.6 },
+  guide: { tuning: 0.78, 'held-out': 0.69 },
 } as const;
 
 describe('the corpus of real 401 reports', () => {
