@@ -32,9 +32,10 @@ export function joinedCompounds(s: string): string[] {
       const after = pieces[i]!;
       // A hyphen between two letters or digits links words; "--flag" or "a -b" does not.
       if (WORD_AT_END.test(before) && WORD_AT_START.test(after)) {
-        run ||= tokens(before).at(-1) ?? '';
+        // Both sides start or end with a letter or digit, so each has a word there.
+        run ||= tokens(before).at(-1)!;
         const next = tokens(after);
-        run += next[0] ?? '';
+        run += next[0]!;
         if (next.length === 1) continue; // the whole piece is one word: the compound may go on
       }
       if (run) out.push(run);

@@ -52,6 +52,15 @@ describe('invertedIndex', () => {
     expect([...index.trigrams.keys()]).not.toContain('xap');
   });
 
+  it('lists a field value once under a word it holds both plainly and hyphenated', () => {
+    const index = buildIndex([page({ title: 'email or e-mail' }), page({ title: 'e-mail', summary: 'email' })]);
+    expect(index.postings[index.wordId.get('email')!]!.map((p) => [p.doc, p.key])).toEqual([
+      [0, 'title'],
+      [1, 'summary'],
+      [1, 'title'],
+    ]);
+  });
+
   it('merges a compound with the same plain word, its postings still in page order', () => {
     const index = buildIndex([page({ url: 'a', title: 'e-mail' }), page({ url: 'b', title: 'email' }), page({ url: 'c', summary: 'e-mail' })]);
     expect(index.words.slice(index.firstCompound)).toEqual([]);
