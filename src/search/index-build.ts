@@ -97,7 +97,8 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
   for (const [w, list] of invertedIndex(docs, joinedCompounds)) {
     const own = byWord.get(w);
     // "e-mail" on one page and "email" on another are one word; its postings stay in page order.
-    if (own) byWord.set(w, [...own, ...list.filter((p) => !own.some((o) => o.doc === p.doc && o.value === p.value))].sort((a, b) => a.doc - b.doc));
+    // A value that holds the plain word too is already filed under it.
+    if (own) byWord.set(w, [...own, ...list.filter((p) => !tokens(p.value).includes(w))].sort((a, b) => a.doc - b.doc));
     else byWord.set(w, list);
   }
   const words = [...byWord.keys()];
