@@ -13,7 +13,7 @@ export const WEIGHT_TOTAL = Object.values(KEY_WEIGHTS).reduce((a, b) => a + b, 0
 
 /** fuse.js's own tokenizer, so our vocabulary and its index agree on what a word is. */
 export const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
-export const tokens = (s: string) => normalise(s).match(TOKEN) ?? [];
+export const tokens = (s: string): string[] => normalise(s).match(TOKEN) ?? [];
 
 const WORD_AT_START = /^[\p{L}\p{N}]/u;
 const WORD_AT_END = /[\p{L}\p{N}]$/u;
