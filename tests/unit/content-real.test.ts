@@ -8,8 +8,9 @@ import { loadContentDir } from '../../src/model/load-files';
 import { checkIdsLock, checkIntegrity, parseIdsLock, unlockedIds } from '../../src/model/integrity';
 import { validateFlow } from '../../src/flow/validate';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
+import { protocolTextForVisitors } from '../../src/model/visitor-text';
 
-const { content, problems } = loadContentDir('content');
+const { content, problems, bodies } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
 const locked = parseIdsLock(readFileSync('content/ids.lock', 'utf8'));
 
@@ -23,6 +24,10 @@ describe('the content in content/', () => {
         fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
       }),
     ).toEqual([]);
+  });
+
+  it('keeps HTTP messages on visitor pages under "For the technically curious"', () => {
+    expect(content.fixes.flatMap((f) => protocolTextForVisitors(f.file, f.data.audience, bodies.get(f.file) ?? ''))).toEqual([]);
   });
 
   it('has every published id in ids.lock (run npm run ids), and every locked id still resolves', () => {
