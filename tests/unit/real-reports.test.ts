@@ -125,6 +125,18 @@ describe('the corpus of real 401 reports', () => {
       for (const { r, got } of misses.slice(0, 40)) lines.push(`  miss [${part}] ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
+    // Which pages collect cases that are not theirs: the fix offered first, and how often it is wrong.
+    const firstOffers = new Map<string, { offered: number; wrong: number }>();
+    for (const r of reports) {
+      const first = offered(r)[0];
+      if (!first) continue;
+      const e = firstOffers.get(first) ?? { offered: 0, wrong: 0 };
+      e.offered++;
+      if (!r.fixes.includes(first)) e.wrong++;
+      firstOffers.set(first, e);
+    }
+    const absorbers = [...firstOffers].sort((a, b) => b[1].wrong - a[1].wrong).slice(0, 5);
+    lines.push(`offered first but not the report's fix (all ${reports.length}): ${absorbers.map(([id, e]) => `${id} ${e.wrong}/${e.offered}`).join(', ')}`);
     console.log(lines.join('\n'));
     for (const { part, rate } of rates) expect(rate, part).toBeGreaterThanOrEqual(FLOOR.guide[part]);
   });
