@@ -9,36 +9,19 @@ import { parseInput } from '../../src/diagnose';
 import { classifyLine } from '../../src/diagnose/input-lines';
 
 describe('console lines: the reason phrase after the status', () => {
+  /** The one console error a single-line paste of a plain 401 GET to /v1/me gives. */
+  const get401 = (text: string) => [
+    { text, lineNo: 1, cors: false, preflight: false, method: 'GET', url: 'https://api.example.com/v1/me', status: 401, statusText: 'Unauthorized' },
+  ];
+
   it('reads the reason phrase of a log line whose columns are padded with several spaces', () => {
     const text = 'GET https://api.example.com/v1/me  401  Unauthorized';
-    expect(parseInput(text).consoleErrors).toStrictEqual([
-      {
-        text,
-        lineNo: 1,
-        cors: false,
-        preflight: false,
-        method: 'GET',
-        url: 'https://api.example.com/v1/me',
-        status: 401,
-        statusText: 'Unauthorized',
-      },
-    ]);
+    expect(parseInput(text).consoleErrors).toStrictEqual(get401(text));
   });
 
   it('reads a Firefox reason phrase that ends the bracket when no timing follows it', () => {
     const text = 'XHR GET https://api.example.com/v1/me [HTTP/1.1 401 Unauthorized]';
-    expect(parseInput(text).consoleErrors).toStrictEqual([
-      {
-        text,
-        lineNo: 1,
-        cors: false,
-        preflight: false,
-        method: 'GET',
-        url: 'https://api.example.com/v1/me',
-        status: 401,
-        statusText: 'Unauthorized',
-      },
-    ]);
+    expect(parseInput(text).consoleErrors).toStrictEqual(get401(text));
   });
 });
 

@@ -51,21 +51,20 @@ describe('cache hits', () => {
     expect(cacheIds(res401('Age: 2'))).toEqual(['cache-hit-401', 'cache-vary-missing']);
   });
 
+  /** The cached-401 finding's text for the header (with its unfolded value) that gave it away. */
+  const cachedBy = (header: string) =>
+    `"${header}" means a cache answered, not the application. Everyone requesting this URL ` +
+    'may get the same 401 until it expires: purge it, and stop caching 401s and signed-in routes.';
+
   it('reads a CF-Cache-Status folded onto the next line', () => {
     const f = find(res401('CF-Cache-Status:', '  HIT'), 'cache-hit-401');
-    expect(f.detail).toBe(
-      '"CF-Cache-Status: HIT" means a cache answered, not the application. Everyone requesting this URL ' +
-        'may get the same 401 until it expires: purge it, and stop caching 401s and signed-in routes.',
-    );
+    expect(f.detail).toBe(cachedBy('CF-Cache-Status: HIT'));
     expect(f.quote).toBe('CF-Cache-Status:');
   });
 
   it('reads an Age folded onto the next line', () => {
     const f = find(res401('Age:', '  5'), 'cache-hit-401');
-    expect(f.detail).toBe(
-      '"Age: 5" means a cache answered, not the application. Everyone requesting this URL ' +
-        'may get the same 401 until it expires: purge it, and stop caching 401s and signed-in routes.',
-    );
+    expect(f.detail).toBe(cachedBy('Age: 5'));
     expect(f.quote).toBe('Age:');
   });
 });

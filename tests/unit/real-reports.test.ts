@@ -115,9 +115,11 @@ describe('the corpus of real 401 reports', () => {
 
   it('the guide, walked with each report\'s answers, offers one of its fixes first or after one "No"', () => {
     const lines: string[] = [];
+    // Each walk once: the rates and the list of pages that collect other cases read the same offers.
+    const offeredTo = new Map(reports.map((r) => [r, offered(r)]));
     const rates = parts.map((part) => {
       const rs = reports.filter((r) => r.part === part);
-      const walks = rs.map((r) => ({ r, got: offered(r) }));
+      const walks = rs.map((r) => ({ r, got: offeredTo.get(r)! }));
       const first = walks.filter(({ r, got }) => r.fixes.includes(got[0] ?? '')).length;
       const misses = walks.filter(({ r, got }) => !got.some((id) => r.fixes.includes(id)));
       const answers = rs.map((r) => r.answers.length).sort((a, b) => a - b);
@@ -128,7 +130,7 @@ describe('the corpus of real 401 reports', () => {
     // Which pages collect cases that are not theirs: the fix offered first, and how often it is wrong.
     const firstOffers = new Map<string, { offered: number; wrong: number }>();
     for (const r of reports) {
-      const first = offered(r)[0];
+      const first = offeredTo.get(r)![0];
       if (!first) continue;
       const e = firstOffers.get(first) ?? { offered: 0, wrong: 0 };
       e.offered++;
