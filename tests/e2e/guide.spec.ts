@@ -208,8 +208,9 @@ test('the guide still works when storage is blocked', async ({ tab: page }) => {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/guide/');
   await stepsReady(page);
-  await walk(page, ['ANSWER.api', 'ANSWER.always', 'ANSWER.bearer']);
-  await expect(page.locator('h1')).toHaveText(titleOf('bearer-token-missing'));
+  const answers = ['ANSWER.api', 'ANSWER.always', 'ANSWER.bearer'];
+  await walk(page, answers);
+  await expect(page.locator('h1')).toHaveText(titleOf(visitedNodes(published.machine, answers).at(-1)!));
   await step(page).locator('input[type=checkbox]').first().check();
   await expect(step(page).locator('input[type=checkbox]').first()).toBeChecked();
   expect(errors).toEqual([]);
