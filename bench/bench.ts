@@ -310,7 +310,9 @@ const indexJson = JSON.stringify({
   postings: [...postings].map(([w, ps]) => [w, ps.map((p) => [p.doc, p.key, p.norm])]),
   fuse: Fuse.createIndex([], [...postings.keys()]).toJSON(),
 });
-row('search documents (search.json), gzip', kb(gzipSync(JSON.stringify(docs)).length), '≤ 40 KB');
+// Fetched on the first search only, never by the guide. The budget grew from 40 KB as the symptoms and error
+// strings of 77 fixes (the words real reports use, most of what search knows) grew; fixes are three quarters of it.
+row('search documents (search.json), gzip', kb(gzipSync(JSON.stringify(docs)).length), '≤ 64 KB');
 row('prebuilt index instead (measured, not shipped), gzip', kb(gzipSync(JSON.stringify(docs)).length + gzipSync(indexJson).length));
 searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
 searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');

@@ -5,6 +5,7 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import yaml from 'js-yaml';
 import type { SearchDoc } from '../src/search/documents';
 
 export function syntheticContent(n: number, out = `bench/generated/content-${n}x`): string {
@@ -12,7 +13,7 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
   mkdirSync(out, { recursive: true });
   cpSync('content', out, { recursive: true });
   const fixIds = readdirSync('content/fixes').map((f) => /^id: (.+)$/m.exec(readFileSync(join('content/fixes', f), 'utf8'))![1]!);
-  const startAnswers: string[] = [];
+  const startAnswers: { id: string; label: string; next: string }[] = [];
   for (let k = 2; k <= n; k++) {
     const sfx = `-copy${k}`;
     const rename = (text: string) =>
@@ -26,10 +27,14 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
     }
     const answers = fixIds.map((id) => `  - id: ${id}\n    label: Copy ${k} of ${id}\n    next: ${id}${sfx}`).join('\n');
     writeFileSync(join(out, 'flow', `bench${sfx}.md`), `---\nid: bench${sfx}\nquestion: Synthetic question ${k}\nanswers:\n${answers}\n---\n`);
-    startAnswers.push(`  - id: bench${sfx}\n    label: Synthetic branch ${k}\n    next: bench${sfx}`);
+    startAnswers.push({ id: `bench${sfx}`, label: `Synthetic branch ${k}`, next: `bench${sfx}` });
   }
+  // Through the YAML parser, not text edits: the real file's list style (indented or not) must not matter.
   const start = join(out, 'flow', 'start.md');
-  writeFileSync(start, readFileSync(start, 'utf8').replace(/^answers:\n/m, `answers:\n${startAnswers.join('\n')}${startAnswers.length ? '\n' : ''}`));
+  const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(start, 'utf8'))!;
+  const data = yaml.load(front!) as { answers: unknown[] };
+  data.answers.unshift(...startAnswers);
+  writeFileSync(start, `---\n${yaml.dump(data, { lineWidth: -1 })}---\n${body}`);
   return out;
 }
 
