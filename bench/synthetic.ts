@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { splitFrontmatter } from '../src/model/load-files';
 import type { SearchDoc } from '../src/search/documents';
 
 export function syntheticContent(n: number, out = `bench/generated/content-${n}x`): string {
@@ -31,8 +32,7 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
   }
   // Through the YAML parser, not text edits: the real file's list style (indented or not) must not matter.
   const start = join(out, 'flow', 'start.md');
-  const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(start, 'utf8'))!;
-  const data = yaml.load(front!) as { answers: unknown[] };
+  const { data, body } = splitFrontmatter(readFileSync(start, 'utf8')) as { data: { answers: unknown[] }; body: string };
   data.answers.unshift(...startAnswers);
   writeFileSync(start, `---\n${yaml.dump(data, { lineWidth: -1 })}---\n${body}`);
   return out;
