@@ -79,11 +79,12 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  * over. With it the totals are search 79.0% / 62.1%, guide 77.6% / 69.2%. After knowledge for its tuning
  * part: search 80.5% / 62.6%, guide 78.0% / 70.5%. The part-10 batch (17 reports, cut short when the
  * session's search budget ran out, measured at 327f5ae) scored search 12/17 and guide within two 15/17;
- * the session's starting code scored 13/17 and 15/17. Totals: search 80.2% / 63.1%, guide 78.1% / 71.2%.
+ * the session's starting code scored 13/17 and 15/17. Totals: search 80.2% / 63.1%, guide 78.1% / 71.2%;
+ * after three recorded gaps were filled, search 80.8% / 63.1%. The floors sit just under these.
  */
 const FLOOR = {
-  search: { tuning: 0.78, 'held-out': 0.6 },
-  guide: { tuning: 0.77, 'held-out': 0.68 },
+  search: { tuning: 0.8, 'held-out': 0.62 },
+  guide: { tuning: 0.77, 'held-out': 0.7 },
 } as const;
 /** The largest share of all reports that any one page may be offered first to when it is not their fix. */
 const ABSORB_LIMIT = 0.045;
