@@ -33,22 +33,29 @@ function fileFor(pathname: string): string | undefined {
   return undefined;
 }
 
-/** The `/*` block of the build's _headers file, so tests run under the same headers a static host sends. */
-function siteHeaders(): Record<string, string> {
+/**
+ * The build's _headers file as [path pattern, headers] blocks, so tests run under the headers a static
+ * host sends. A pattern is a path, or a prefix ending in `*`.
+ */
+function headerBlocks(): [string, Record<string, string>][] {
   const file = join(dir, '_headers');
-  if (!existsSync(file)) return {};
-  const headers: Record<string, string> = {};
-  let inAll = false;
+  if (!existsSync(file)) return [];
+  const blocks: [string, Record<string, string>][] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (/^\S/.test(line) && !line.startsWith('#')) inAll = line.trim() === '/*';
-    else if (inAll && /^\s+[\w-]+:/.test(line)) {
+    if (/^\S/.test(line) && !line.startsWith('#')) blocks.push([line.trim(), {}]);
+    else if (blocks.length && /^\s+[\w-]+:/.test(line)) {
       const [name, ...value] = line.trim().split(':');
-      headers[name!] = value.join(':').trim();
+      blocks.at(-1)![1][name!] = value.join(':').trim();
     }
   }
-  return headers;
+  return blocks;
 }
-const HEADERS = flags.has('--plain') ? {} : siteHeaders();
+// --plain drops the site-wide policy (`/*`) but keeps the rest, such as the year-long cache of hashed
+// assets: without it every page load of the browser suite fetched the same scripts and styles again.
+const BLOCKS = headerBlocks().filter(([pattern]) => !(flags.has('--plain') && pattern === '/*'));
+const matches = (pattern: string, path: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+/** The headers for one path, relative to BASE, as a static host merges the blocks that match it. */
+const headersFor = (rel: string) => Object.assign({}, ...BLOCKS.filter(([pattern]) => matches(pattern, rel)).map(([, h]) => h)) as Record<string, string>;
 
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -67,7 +74,7 @@ createServer((req, res) => {
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   // Compress text as every static host and CDN does, so the bench's Lighthouse sees real transfer sizes.
   const gzip = !flags.has('--plain') && type !== 'application/octet-stream' && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  res.writeHead(file ? 200 : 404, { ...HEADERS, 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+  res.writeHead(file ? 200 : 404, { ...headersFor(`/${url.pathname.slice(base.length)}`), 'Content-Type': type, Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
   if (req.method === 'HEAD') res.end();
   else if (gzip) createReadStream(path).pipe(createGzip()).pipe(res);
   else createReadStream(path).pipe(res);
