@@ -25,6 +25,10 @@ export default defineConfig({
     // Recording a trace snapshots the DOM on every action: about a fifth of the suite's time here.
     // To debug a failure, re-run it with `npx playwright test <file> --trace on`.
     trace: 'off',
+    // The site scrolls smoothly for people without the reduced-motion preference (global.css), and moving
+    // focus to a result scrolls too. A click during that animation can land where a button was a moment
+    // ago, so a test went on with the old result. Tests run with instant scrolling, as many people do.
+    reducedMotion: 'reduce',
   },
   // Always our own servers: a server left running from another checkout or an older build would
   // serve different pages than the dist/ the specs read from disk (a busy port fails the run instead).

@@ -34,7 +34,6 @@ for (const [i, batch] of batches.entries()) {
   test(`pages, batch ${i + 1} of ${BATCHES}: each loads cleanly with one h1 and no axe violations in light and dark`, async ({ tab: page }) => {
     test.setTimeout(20_000 * batch.length);
     const seen = await watch(page);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
     for (const path of batch) {
       await test.step(path, async () => {
         seen.reset();

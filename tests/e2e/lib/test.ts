@@ -16,11 +16,13 @@ import { test as base, type BrowserContext, type Disposable, type Page } from '@
 
 const VIEWPORT = { width: 1280, height: 720 }; // Playwright's default
 
-export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserContext; page: Page; disposables: Disposable[] } }>({
+export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserContext; page: Page; disposables: Disposable[]; reducedMotion: 'reduce' | 'no-preference' | null } }>({
   sharedTab: [
     async ({ browser }, use, workerInfo) => {
       // Clipboard access is granted once: the copy-button tests read what was copied.
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, viewport: VIEWPORT, permissions: ['clipboard-read', 'clipboard-write'] });
+      // The project's reduced motion (see playwright.config.ts) holds in the kept tab too, and after each reset.
+      const reducedMotion = workerInfo.project.use.reducedMotion ?? null;
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL, viewport: VIEWPORT, reducedMotion, permissions: ['clipboard-read', 'clipboard-write'] });
       const page = await context.newPage();
       // Init scripts added by a test are removed after it: remember each one's handle.
       const disposables: Disposable[] = [];
@@ -30,14 +32,14 @@ export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserCo
         disposables.push(d);
         return d;
       }) as Page['addInitScript'];
-      await use({ context, page, disposables });
+      await use({ context, page, disposables, reducedMotion });
       await context.close();
     },
     { scope: 'worker' },
   ],
 
   tab: async ({ sharedTab, baseURL }, use) => {
-    const { context, page, disposables } = sharedTab;
+    const { context, page, disposables, reducedMotion } = sharedTab;
     await use(page);
     page.removeAllListeners();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
@@ -56,7 +58,7 @@ export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserCo
       }
     });
     await page.setViewportSize(VIEWPORT);
-    await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null, contrast: null });
+    await page.emulateMedia({ media: null, colorScheme: null, reducedMotion, forcedColors: null, contrast: null });
     // Leave the site, so no timer or prefetch of this test runs into the next one.
     await page.goto('about:blank');
   },
