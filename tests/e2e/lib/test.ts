@@ -12,11 +12,11 @@
  * viewport, emulated media, cookies and both storages of the site's origin. Its history is not
  * cleared (no browser API does that): a test must not go Back past its own first page.
  */
-import { test as base, type BrowserContext, type Disposable, type Page } from '@playwright/test';
+import { test as base, type BrowserContext, type BrowserContextOptions, type Disposable, type Page } from '@playwright/test';
 
 const VIEWPORT = { width: 1280, height: 720 }; // Playwright's default
 
-export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserContext; page: Page; disposables: Disposable[]; reducedMotion: 'reduce' | 'no-preference' | null } }>({
+export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserContext; page: Page; disposables: Disposable[]; reducedMotion: BrowserContextOptions['reducedMotion'] } }>({
   sharedTab: [
     async ({ browser }, use, workerInfo) => {
       // Clipboard access is granted once: the copy-button tests read what was copied.
