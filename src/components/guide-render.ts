@@ -57,8 +57,28 @@ export function pointNotFixed(article: HTMLElement, next: { id: string; url: str
   if (!no || no.dataset.next === next.id) return;
   no.href = next.url;
   no.dataset.next = next.id;
-  const line = article.querySelector('.did-it p');
+  const line = article.querySelector('[data-next-line]');
   if (line) line.textContent = next.title ? `Next: ${next.title} (the next likely cause for your answers)` : 'Next: we will write the support request for you.';
+}
+
+/**
+ * The rest of this person's shortlist after the next try, as links to the fixes' own pages, so someone who
+ * recognises their cause by its title need not click "No" through the others first.
+ */
+export function listAlsoLikely(article: HTMLElement, fixes: { url: string; title: string }[]) {
+  article.querySelector('.also-likely')?.remove();
+  const did = article.querySelector('.did-it');
+  if (!did || fixes.length === 0) return;
+  const line = document.createElement('p');
+  line.className = 'also-likely muted small';
+  line.append('Also likely for your answers: ');
+  fixes.forEach((fix, i) => {
+    if (i > 0) line.append(' · ');
+    const link = line.appendChild(document.createElement('a'));
+    link.href = fix.url;
+    link.textContent = fix.title;
+  });
+  did.append(line);
 }
 
 export function setTicks(article: HTMLElement, ticks: number[]) {

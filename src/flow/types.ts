@@ -64,15 +64,21 @@ export interface GuideContext {
   ticked: Record<string, number[]>;
 }
 
+/** The shortlist's fixes, in rank order, that are neither `from` nor already tried: what "No" walks through. */
+export function untriedShortlist(context: Pick<GuideContext, 'shortlist' | 'tried'>, from: string): string[] {
+  const tried = new Set([...context.tried, from]);
+  return context.shortlist.filter((id) => !tried.has(id));
+}
+
 /**
  * The fix "did not fix it" leads to from `from`: the next untried fix of the
  * shortlist, else the first untried fix down `from`'s ifNotFixed chain, else
  * escalation. `from` itself counts as tried.
  */
 export function nextTry(context: Pick<GuideContext, 'shortlist' | 'tried'>, from: string, ifNotFixed: (fix: string) => string): string {
-  const tried = new Set([...context.tried, from]);
-  const listed = context.shortlist.find((id) => !tried.has(id));
+  const listed = untriedShortlist(context, from)[0];
   if (listed) return listed;
+  const tried = new Set([...context.tried, from]);
   let next = ifNotFixed(from);
   // The chain is loop-free (validated); `tried` bounds it anyway for hand-made contexts.
   for (let guard = 0; next !== ESCALATE && tried.has(next) && guard <= tried.size; guard++) next = ifNotFixed(next);

@@ -429,13 +429,24 @@ test('"No" after an answer with a shortlist offers its fixes in rank order (said
   await page.goto('/guide/');
   await stepsReady(page);
   await walk(page, [...toQuestion.events, `ANSWER.${pick.answer.id}`]);
+  const list = pick.answer.shortlist!;
+  // Each fix page also lists, as links, the causes "No" would reach after the next one.
+  const alsoLikely = async (i: number) => {
+    const links = step(page).locator('.also-likely a');
+    const later = list.slice(i + 2);
+    await expect(links).toHaveText(later.map(titleOf));
+    for (const [k, id] of later.entries()) await expect(links.nth(k)).toHaveAttribute('href', new RegExp(`/guide/${id}/$`));
+  };
   const offered = [await page.locator('#step').getAttribute('data-node')];
-  for (let i = 1; i < pick.answer.shortlist!.length; i++) {
+  await alsoLikely(0);
+  for (let i = 1; i < list.length; i++) {
     await walk(page, ['NOT_FIXED']);
-    await expect(page.locator('h1')).toHaveText(titleOf(pick.answer.shortlist![i]!));
+    await expect(page.locator('h1')).toHaveText(titleOf(list[i]!));
     offered.push(await page.locator('#step').getAttribute('data-node'));
+    await alsoLikely(i);
   }
-  expect(offered).toEqual(pick.answer.shortlist);
+  expect(offered).toEqual(list);
+  expect(list.length, 'a shortlist long enough to list causes after the next one').toBeGreaterThan(2);
 });
 
 test('with JavaScript, a fix page names the next likely cause and its "No" link goes there', async ({ tab: page }) => {
@@ -447,6 +458,6 @@ test('with JavaScript, a fix page names the next likely cause and its "No" link 
   await walk(page, [...toQuestion.events, `ANSWER.${pick!.answer.id}`]);
   const second = pick!.answer.shortlist![1]!;
   await expect(step(page).locator('a[data-event="NOT_FIXED"]')).toHaveAttribute('href', new RegExp(`/guide/${second}/$`));
-  await expect(step(page).locator('.did-it p')).toContainText(titleOf(second));
+  await expect(step(page).locator('[data-next-line]')).toContainText(titleOf(second));
   await expect(page.locator('[data-no-js-note]')).toHaveCount(0);
 });

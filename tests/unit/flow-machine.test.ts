@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compileFlow, createGuideMachine, replay as replayXState, answerEvent, FIXED, NOT_FIXED, TICK, guideEvent, nodesAfter, type GuideEvent, type TransitionConfig } from '../../src/flow/machine';
 import { eventsFor, replayTrail as replay, step } from '../../src/flow/step';
 import { typicalPaths } from '../../src/flow/paths';
-import { nextTry } from '../../src/flow/types';
+import { nextTry, untriedShortlist } from '../../src/flow/types';
 import { chainFlow, shortlistFlow, validFlow } from './fixtures/flow';
 import { validateFlow } from '../../src/flow/validate';
 import { embedJson } from '../../src/flow/client-data';
@@ -153,6 +153,13 @@ describe('the guide machine with shortlists', () => {
     expect(nextTry({ shortlist: [], tried: ['b', 'c'] }, 'a', ifNotFixed)).toBe('escalate');
     // A loop in a hand-made chain still ends.
     expect(nextTry({ shortlist: [], tried: ['b'] }, 'a', (id) => (id === 'a' ? 'b' : 'a'))).toBe('escalate');
+  });
+
+  it('untriedShortlist: the rest of the shortlist in rank order, without the current fix or any tried one', () => {
+    expect(untriedShortlist({ shortlist: ['x', 'c', 'a', 'd'], tried: [] }, 'x')).toEqual(['c', 'a', 'd']);
+    expect(untriedShortlist({ shortlist: ['x', 'c', 'a', 'd'], tried: ['x', 'a'] }, 'c')).toEqual(['d']);
+    // A fix reached from its ifNotFixed chain, not the shortlist, still sees what is left of the shortlist.
+    expect(untriedShortlist({ shortlist: ['x', 'c'], tried: ['x', 'c'] }, 'q')).toEqual([]);
   });
 
   it('guideEvent accepts only the events the guide knows', () => {
