@@ -9,6 +9,7 @@ import { plainText } from '../../src/markdown/inline';
 import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
 import { compileFlow, createGuideMachine, replay } from '../../src/flow/machine';
+import { untriedShortlist } from '../../src/flow/types';
 import { loadRealReports, type RealReport } from './lib/real-reports';
 
 const reports = loadRealReports();
@@ -33,13 +34,17 @@ function fixOfUrl(url: string): string | undefined {
   return undefined;
 }
 
-/** The first two fixes the guide offers for a report's answers: the first shown, then after one "No". */
-function offered(r: RealReport): string[] {
+/**
+ * The first two fixes the guide offers for a report's answers (the first shown, then after one "No"), and every
+ * fix the first fix page names: itself, and its shortlist's other causes ("Next" and "Also likely").
+ */
+function offered(r: RealReport): { two: string[]; firstPage: string[] } {
   const trail = r.answers.map((answer) => ({ node: '', answer }));
   const first = replay(machine, { trail, tried: [] });
-  if (!first || !fixIds.has(first.node)) return [];
+  if (!first || !fixIds.has(first.node)) return { two: [], firstPage: [] };
   const second = replay(machine, { trail, tried: [first.node] });
-  return second && fixIds.has(second.node) ? [first.node, second.node] : [first.node];
+  const two = second && fixIds.has(second.node) ? [first.node, second.node] : [first.node];
+  return { two, firstPage: [...new Set([...two, ...untriedShortlist(first.context, first.node)])] };
 }
 
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
@@ -119,18 +124,19 @@ describe('the corpus of real 401 reports', () => {
     const offeredTo = new Map(reports.map((r) => [r, offered(r)]));
     const rates = parts.map((part) => {
       const rs = reports.filter((r) => r.part === part);
-      const walks = rs.map((r) => ({ r, got: offeredTo.get(r)! }));
+      const walks = rs.map((r) => ({ r, got: offeredTo.get(r)!.two }));
       const first = walks.filter(({ r, got }) => r.fixes.includes(got[0] ?? '')).length;
       const misses = walks.filter(({ r, got }) => !got.some((id) => r.fixes.includes(id)));
+      const onFirstPage = rs.filter((r) => offeredTo.get(r)!.firstPage.some((id) => r.fixes.includes(id))).length;
       const answers = rs.map((r) => r.answers.length).sort((a, b) => a - b);
-      lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses.map((m) => m.r))}, median answers ${answers[answers.length >> 1]}`);
+      lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses.map((m) => m.r))}, named on the first fix page ${pct(onFirstPage, rs.length)}, median answers ${answers[answers.length >> 1]}`);
       for (const { r, got } of misses.slice(0, 40)) lines.push(`  miss [${part}] ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
     // Which pages collect cases that are not theirs: the fix offered first, and how often it is wrong.
     const firstOffers = new Map<string, { offered: number; wrong: number }>();
     for (const r of reports) {
-      const first = offeredTo.get(r)![0];
+      const first = offeredTo.get(r)!.two[0];
       if (!first) continue;
       const e = firstOffers.get(first) ?? { offered: 0, wrong: 0 };
       e.offered++;
