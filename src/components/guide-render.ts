@@ -69,16 +69,21 @@ export function listAlsoLikely(article: HTMLElement, fixes: { url: string; title
   article.querySelector('.also-likely')?.remove();
   const did = article.querySelector('.did-it');
   if (!did || fixes.length === 0) return;
-  const line = document.createElement('p');
-  line.className = 'also-likely muted small';
-  line.append('Also likely for your answers: ');
-  fixes.forEach((fix, i) => {
-    if (i > 0) line.append(' · ');
-    const link = line.appendChild(document.createElement('a'));
+  const box = document.createElement('div');
+  box.className = 'also-likely';
+  const label = box.appendChild(document.createElement('p'));
+  label.id = 'also-likely-title';
+  label.className = 'muted';
+  label.textContent = 'Also likely for your answers:';
+  // One link per line: on a phone, links run together in a sentence are hard to hit.
+  const list = box.appendChild(document.createElement('ul'));
+  list.setAttribute('aria-labelledby', label.id);
+  for (const fix of fixes) {
+    const link = list.appendChild(document.createElement('li')).appendChild(document.createElement('a'));
     link.href = fix.url;
     link.textContent = fix.title;
-  });
-  did.append(line);
+  }
+  did.append(box);
 }
 
 export function setTicks(article: HTMLElement, ticks: number[]) {
