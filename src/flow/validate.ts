@@ -1,6 +1,11 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { ESCALATE, firstNext, FlowError, nextIds, RESOLVED, START, type FixNode, type FlowInput, type QuestionNode } from './types';
 
+/** A question shows at most this many answers: more cannot be scanned at a glance on a phone. */
+export const MAX_ANSWERS = 7;
+/** Every fix is at most this many answers from the start (a shortlist's later choices count as reached by the answer). */
+export const MAX_ANSWERS_TO_A_FIX = 4;
+
 /**
  * Checks the flow as a graph. Each problem names the file and the field so a
  * content author can fix it without reading TypeScript.
@@ -15,6 +20,8 @@ export function validateFlow(input: FlowInput): string[] {
   for (const q of input.questions) {
     if (fixes.has(q.id)) problems.push(`${q.file}: id "${q.id}" is also used by the fix in ${fixes.get(q.id)!.file}`);
     if (q.id === RESOLVED || q.id === ESCALATE) problems.push(`${q.file}: id "${q.id}" is reserved for the guide's own "${q.id}" page`);
+    if (q.answers.length > MAX_ANSWERS)
+      problems.push(`${q.file}: answers has ${q.answers.length} entries; a question offers at most ${MAX_ANSWERS} (merge some, or move them behind a follow-up question)`);
     const seen = new Set<string>();
     q.answers.forEach((a, i) => {
       if (seen.has(a.id)) problems.push(`${q.file}: answers[${i}].id "${a.id}" is used twice in this question`);
@@ -65,6 +72,23 @@ export function validateFlow(input: FlowInput): string[] {
       `${f.file}: fix "${f.id}" is only ever a later choice in a shortlist (${where.join(', ')}), which needs JavaScript; ` +
         `make it the first choice of some answer or the ifNotFixed of a fix on the way, so plain links reach it too`,
     );
+  }
+
+  // Depth: the fewest answers that reach each fix (breadth first, so the first time a fix is seen is its fewest).
+  const depth = new Map<string, number>([[START, 0]]);
+  const queue = [START];
+  while (queue.length) {
+    const q = questions.get(queue.shift()!)!;
+    for (const next of q.answers.flatMap((a) => nextIds(a.next))) {
+      if (depth.has(next)) continue;
+      depth.set(next, depth.get(q.id)! + 1);
+      if (questions.has(next)) queue.push(next);
+    }
+  }
+  for (const f of input.fixes) {
+    const n = depth.get(f.id);
+    if (n !== undefined && n > MAX_ANSWERS_TO_A_FIX)
+      problems.push(`${f.file}: fix "${f.id}" takes ${n} answers from "${START}" at the fewest; keep every fix within ${MAX_ANSWERS_TO_A_FIX} (list it on an earlier answer)`);
   }
 
   // Questions from which no run of answers reaches a fix trap people: they only lead to each other.

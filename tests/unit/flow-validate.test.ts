@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidFlow, validateFlow } from '../../src/flow/validate';
+import { assertValidFlow, MAX_ANSWERS, MAX_ANSWERS_TO_A_FIX, validateFlow } from '../../src/flow/validate';
 import { FlowError } from '../../src/flow/types';
 import { shortlistFlow, validFlow } from './fixtures/flow';
 
@@ -73,7 +73,8 @@ describe('validateFlow', () => {
     flow.fixes[1]!.ifNotFixed = 'escalate';
     flow.fixes[0]!.ifNotFixed = 'fix-token';
     flow.questions.find((q) => q.id === 'web-q')!.answers.push({ id: 'api', label: 'API', next: 'fix-token' });
-    expect(validateFlow(flow)).toEqual([]);
+    // The chain is deeper than fixes may be (that rule has its own test); no question counts as trapped.
+    expect(validateFlow(flow).filter((p) => !p.includes('answers from "start"'))).toEqual([]);
   });
 
   it('reports every other problem beside a loop of "did not fix it"', () => {
@@ -139,6 +140,37 @@ describe('validateFlow', () => {
     const problems = validateFlow(flow).join('\n');
     expect(problems).toMatch(/answers\[1\]\.next points back to this same question/);
     expect(problems).toMatch(/answers\[1\]\.id "loop" is used twice/);
+  });
+
+  it('rejects a question with more answers than a phone screen can show at a glance, naming the file and field', () => {
+    const flow = validFlow();
+    const at = flow.questions[1]!;
+    for (let i = at.answers.length; i < MAX_ANSWERS; i++) at.answers.push({ id: `more-${i}`, label: `More ${i}`, next: 'fix-token' });
+    expect(validateFlow(flow), 'exactly at the limit').toEqual([]);
+    at.answers.push({ id: 'one-too-many', label: 'One too many', next: 'fix-token' });
+    expect(validateFlow(flow)).toEqual([`content/flow/web-q.md: answers has ${MAX_ANSWERS + 1} entries; a question offers at most ${MAX_ANSWERS} (merge some, or move them behind a follow-up question)`]);
+  });
+
+  it('rejects a fix more answers from the start than the limit, counting its fewest answers', () => {
+    // A chain of questions start → q1 → q2 → …, the fix at the end of it; fix-token is also reachable from start.
+    const chain = (length: number) => {
+      const flow = validFlow();
+      flow.fixes.push({ id: 'fix-deep', file: 'content/fixes/fix-deep.md', title: 'Deep', ifNotFixed: 'escalate' });
+      flow.questions[0]!.answers.push({ id: 'deeper', label: 'Deeper', next: 'q1' });
+      for (let i = 1; i < length; i++) {
+        const next = i === length - 1 ? 'fix-deep' : `q${i + 1}`;
+        flow.questions.push({ id: `q${i}`, file: `content/flow/q${i}.md`, question: `Q${i}?`, answers: [{ id: 'on', label: 'On', next }, { id: 'out', label: 'Out', next: 'fix-token' }] });
+      }
+      return flow;
+    };
+    expect(validateFlow(chain(MAX_ANSWERS_TO_A_FIX))).toEqual([]);
+    expect(validateFlow(chain(MAX_ANSWERS_TO_A_FIX + 1))).toEqual([
+      `content/fixes/fix-deep.md: fix "fix-deep" takes ${MAX_ANSWERS_TO_A_FIX + 1} answers from "start" at the fewest; keep every fix within ${MAX_ANSWERS_TO_A_FIX} (list it on an earlier answer)`,
+    ]);
+    // A shorter way in elsewhere (here a shortlist's later choice) is what counts.
+    const shortcut = chain(MAX_ANSWERS_TO_A_FIX + 1);
+    shortcut.questions[0]!.answers[1]!.next = ['fix-token', 'fix-deep'];
+    expect(validateFlow(shortcut)).toEqual([]);
   });
 
   it('assertValidFlow is silent on a valid flow', () => {
