@@ -14,7 +14,7 @@ import { clip, normalise, reduce, type Reduced } from './reduce';
 import { createScorer } from './scoring';
 import type { Snippet } from './snippet';
 import { shareableQuery } from './share';
-import { createSpellings, FUSE_OPTIONS } from './spellings';
+import { createSpellings, createStems, FUSE_OPTIONS } from './spellings';
 
 export { invertedIndex, KEY_WEIGHTS, type Posting } from './index-build';
 export { FUSE_OPTIONS } from './spellings';
@@ -44,16 +44,17 @@ const WEAK_STRING_BOOST = 0.7;
 export const KIND_BIAS: Record<SearchDoc['kind'], number> = { fix: 0, example: 0.02, step: 0.06 };
 
 /**
- * The words to search with. For a paste, only words our content knows can help; the rest is noise. Typed words
+ * The words to search with. For a paste, only words our content knows (or other forms of them) can help; the rest is noise. Typed words
  * may be typos, so they stay unless they are short enough that a fuzzy or mid-word match would be chance ("cat"
  * in "application"). A snake_case name we don't know ("_oauth2_proxy", "session_expired") may still be made of
  * words we do.
  */
-export function searchTerms(reduced: Reduced, index: Pick<SearchIndex, 'wordId'>): string[] {
+export function searchTerms(reduced: Reduced, index: Pick<SearchIndex, 'wordId'>, forms: (t: string) => number[] = () => []): string[] {
   const known = (t: string) => index.wordId.has(t);
   const split = (t: string) => (known(t) ? [t] : t.split('_'));
   const all = reduced.terms.flatMap((t) => (normalise(t).match(TOKEN) ?? []).flatMap(split));
-  return [...new Set(all)].filter((t) => t.length >= (FUSE_OPTIONS.minMatchCharLength ?? 1) && (known(t) || (!reduced.pasted && t.length > 4)));
+  const counts = (t: string) => known(t) || (reduced.pasted ? forms(t).length > 0 : t.length > 4);
+  return [...new Set(all)].filter((t) => t.length >= (FUSE_OPTIONS.minMatchCharLength ?? 1) && counts(t));
 }
 
 /**
@@ -89,7 +90,8 @@ export function rank(
 
 export function createSearch(docs: SearchDoc[]) {
   const index = buildIndex(docs);
-  const spellings = createSpellings(index);
+  const forms = createStems(index);
+  const spellings = createSpellings(index, forms);
   const matchErrors = createErrorMatcher(docs);
   const wordScores = createScorer(index);
   const docIndex = new Map(docs.map((d, i) => [d, i]));
@@ -100,7 +102,7 @@ export function createSearch(docs: SearchDoc[]) {
     const reduced = reduce(query);
     if (!text.trim()) return { results: [], reduced };
     const errorHits = matchErrors(text, reduced.pasted);
-    const terms = searchTerms(reduced, index);
+    const terms = searchTerms(reduced, index, forms);
     const words = wordScores(terms, spellings);
     const results = rank(docs, docIndex, errorHits, words.scores, terms.length)
       .slice(0, limit)

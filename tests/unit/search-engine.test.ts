@@ -128,6 +128,13 @@ describe('search terms', () => {
     expect(terms(true, 'session_expired')).toEqual(['session', 'expired']);
   });
 
+  it('keeps an unknown word of a paste only when it is another form of a word we know', () => {
+    const reduced: Reduced = { pasted: true, schemes: [], codes: [], headers: [], terms: ['verified', 'frobnicated'] };
+    const forms = (t: string) => (t === 'verified' ? [index.wordId.get('verify')!] : []);
+    expect(searchTerms(reduced, index, forms)).toEqual(['verified']);
+    expect(searchTerms(reduced, index)).toEqual([]);
+  });
+
   it('keeps a snake_case name we know whole', () => {
     expect(terms(true, 'invalid_token')).toEqual(['invalid_token']);
   });

@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchDoc } from '../../src/search/documents';
 import { buildIndex } from '../../src/search/index-build';
-import { createSpellings, type Spelling } from '../../src/search/spellings';
+import { createSpellings, createStems, STEM_SCORE, type Spelling } from '../../src/search/spellings';
 
 const page = (title: string, words: string[] = []): SearchDoc => ({ url: title, kind: 'fix', title, summary: '', words, errors: [] });
 
@@ -97,5 +97,34 @@ describe('an unknown word', () => {
     spellings(typo(501));
     spellings(typo(0));
     expect(search).toHaveBeenCalledTimes(503);
+  });
+});
+
+describe('other forms of a word (Porter stems)', () => {
+  const FORMS = buildIndex([
+    page('Keep the header through the proxy', ['nginx strips authorization', 'token expires too soon']),
+    page('Answer the preflight', ['preflight returns 401']),
+  ]);
+  const formsOf = (spellings: Spelling[]) => spellings.map((s) => [FORMS.words[s.word], s.score]);
+
+  it('a known word also stands for the vocabulary\'s other forms of it, close behind itself', () => {
+    const add = buildIndex([page('Keep the header', ['nginx strips authorization', 'header stripped by apache'])]);
+    const found = createSpellings(add)('stripped').map((s) => [add.words[s.word], s.score]);
+    expect(found).toContainEqual(['strips', STEM_SCORE]);
+    expect(found).toContainEqual(['stripped', 0.001]);
+  });
+
+  it('an unknown word that is another form of a known one stands for it, with no fuzzy pass', () => {
+    const search = vi.spyOn(Fuse.prototype, 'search');
+    expect(formsOf(createSpellings(FORMS)('stripped'))).toEqual([['strips', STEM_SCORE]]);
+    expect(formsOf(createSpellings(FORMS)('expired'))).toEqual([['expires', STEM_SCORE]]);
+    expect(search).not.toHaveBeenCalled();
+  });
+
+  it('groups only whole words of four letters or more', () => {
+    const forms = createStems(FORMS);
+    expect(forms('preflighted').map((w) => FORMS.words[w])).toEqual(['preflight']);
+    expect(forms('tok')).toEqual([]);
+    expect(forms('unrelated')).toEqual([]);
   });
 });
