@@ -44,8 +44,8 @@ describe('a known word', () => {
     ]);
   });
 
-  it('keeps a stem of four letters ("roles" finds "role")', () => {
-    expect(words(createSpellings(INDEX)('roles'))).toContain('role');
+  it('keeps a stem of four letters ("roles" finds "role"), scored as a cut ending', () => {
+    expect(createSpellings(INDEX)('roles')).toContainEqual({ word: id('role'), score: 1 / 5 });
   });
 
   it('does not cut a word to a stem under four letters ("keys" does not stand for "key")', () => {
@@ -124,7 +124,21 @@ describe('other forms of a word (Porter stems)', () => {
   it('groups only whole words of four letters or more', () => {
     const forms = createStems(FORMS);
     expect(forms('preflighted').map((w) => FORMS.words[w])).toEqual(['preflight']);
-    expect(forms('tok')).toEqual([]);
     expect(forms('unrelated')).toEqual([]);
+    // Four letters is enough on both sides: "role" is grouped, and "role" is looked up.
+    const short = buildIndex([page('Check the role', ['key roles'])]);
+    const shortForms = createStems(short);
+    expect(shortForms('roled').map((w) => short.words[w])).toEqual(['role', 'roles']);
+    expect(shortForms('role').map((w) => short.words[w])).toEqual(['role', 'roles']);
+    // Under four letters, neither: "key" is not grouped with "keys", and "key" finds nothing.
+    const keys = buildIndex([page('Rotate the keys', ['key id'])]);
+    expect(createStems(keys)('key')).toEqual([]);
+    expect(createStems(keys)('keyed').map((w) => keys.words[w])).toEqual(['keys']);
+  });
+
+  it('leaves out joined compounds, which are found by their whole selves only', () => {
+    const joined = buildIndex([page('Use sign-in', ['sign-in fails'])]);
+    expect(joined.words.slice(joined.firstCompound)).toContain('signin');
+    expect(createStems(joined)('signins')).toEqual([]);
   });
 });
