@@ -14,9 +14,9 @@ import { compileFlow, emptyContext, type GuideMachineConfig } from '../flow/comp
 import { typicalPaths } from '../flow/paths';
 import { arrival, change, restart } from '../flow/session';
 import { step } from '../flow/step';
-import { untriedShortlist, type GuideContext } from '../flow/types';
+import { alsoLikely, type GuideContext } from '../flow/types';
 import { asHistoryState, pushStep, rememberStep, StepCache, timing } from './guide-history';
-import { currentStep, focusHeading, listAlsoLikely, markPrevious, pointNotFixed, renderAnswers, setTicks, showStep } from './guide-render';
+import { ALSO_LIKELY, currentStep, focusHeading, listAlsoLikely, markPrevious, pointNotFixed, renderAnswers, setTicks, showStep } from './guide-render';
 import { loadContext, loadTicks, saveContext, saveTicks } from './guide-store';
 import { reportGuideEvent, reportStep } from './outcome-events';
 
@@ -170,8 +170,11 @@ function syncPanels(root: HTMLElement, config: GuideMachineConfig, context: Guid
   const withTicks = { ...context, ticked: { ...context.ticked, [node]: ticks } };
   const next = step(config, node, withTicks, { type: NOT_FIXED })?.node;
   if (next) pointNotFixed(article, { id: next, url: url(next), title: isFinal(next) ? undefined : look.fixTitles.get(next) });
-  const later = untriedShortlist(withTicks, node).filter((id) => id !== next);
-  listAlsoLikely(article, later.flatMap((id) => { const title = look.fixTitles.get(id); return title ? [{ url: url(id), title }] : []; }));
+  const later = alsoLikely(withTicks, node, next).flatMap((id) => {
+    const title = look.fixTitles.get(id);
+    return title ? [{ url: url(id), title }] : [];
+  });
+  listAlsoLikely(article, later, look.typical ? ALSO_LIKELY.typical : ALSO_LIKELY.yours);
   return withTicks;
 }
 

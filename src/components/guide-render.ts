@@ -61,23 +61,30 @@ export function pointNotFixed(article: HTMLElement, next: { id: string; url: str
   if (line) line.textContent = next.title ? `Next: ${next.title} (the next likely cause for your answers)` : 'Next: we will write the support request for you.';
 }
 
+/** The label over "Also likely": the person's own answers, or the usual ones when the page was opened from a link. */
+export const ALSO_LIKELY = {
+  yours: 'Also likely for your answers:',
+  typical: 'Also likely for the usual answers that lead here:',
+} as const;
+
 /**
- * The rest of this person's shortlist after the next try, as links to the fixes' own pages, so someone who
- * recognises their cause by its title need not click "No" through the others first.
+ * The rest of the shortlist after the next try, as links to the fixes' own pages, so someone who recognises their
+ * cause by its title need not click "No" through the others first. Replaces the server-rendered list (FixStep.astro),
+ * which is worked out for the usual answers and the no-JavaScript "No".
  */
-export function listAlsoLikely(article: HTMLElement, fixes: { url: string; title: string }[]) {
+export function listAlsoLikely(article: HTMLElement, fixes: { url: string; title: string }[], label: string) {
   article.querySelector('.also-likely')?.remove();
   const did = article.querySelector('.did-it');
   if (!did || fixes.length === 0) return;
   const box = document.createElement('div');
   box.className = 'also-likely';
-  const label = box.appendChild(document.createElement('p'));
-  label.id = 'also-likely-title';
-  label.className = 'muted';
-  label.textContent = 'Also likely for your answers:';
+  const heading = box.appendChild(document.createElement('p'));
+  heading.id = 'also-likely-title';
+  heading.className = 'muted';
+  heading.textContent = label;
   // One link per line: on a phone, links run together in a sentence are hard to hit.
   const list = box.appendChild(document.createElement('ul'));
-  list.setAttribute('aria-labelledby', label.id);
+  list.setAttribute('aria-labelledby', heading.id);
   for (const fix of fixes) {
     const link = list.appendChild(document.createElement('li')).appendChild(document.createElement('a'));
     link.href = fix.url;

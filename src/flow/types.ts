@@ -71,6 +71,14 @@ export function untriedShortlist(context: Pick<GuideContext, 'shortlist' | 'trie
 }
 
 /**
+ * What a fix page lists as "Also likely": the untried shortlist without the fix "No" leads to next (that one is
+ * named on its own line). With JavaScript `next` is the shortlist's next try; without, the fix's ifNotFixed.
+ */
+export function alsoLikely(context: Pick<GuideContext, 'shortlist' | 'tried'>, from: string, next: string | undefined): string[] {
+  return untriedShortlist(context, from).filter((id) => id !== next);
+}
+
+/**
  * The fix "did not fix it" leads to from `from`: the next untried fix of the
  * shortlist, else the first untried fix down `from`'s ifNotFixed chain, else
  * escalation. `from` itself counts as tried.

@@ -2,6 +2,8 @@ import { expect, test, type Page } from './lib/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'node-html-parser';
 import { coveringPaths, flow, plainLinkPaths, shortestPaths, visitedNodes } from './lib/flow';
+import { replayTrail } from '../../src/flow/step';
+import { alsoLikely } from '../../src/flow/types';
 
 const published = flow();
 const paths = shortestPaths(published.machine);
@@ -72,6 +74,23 @@ test('plain links in the built pages reach every fix, following each page\'s own
     while (node !== 'escalate' && chain.length <= fixes.length) chain.push((node = follow(node, 'NOT_FIXED')));
     expect(node, `"No" from ${f.id}: ${chain.join(' → ')}`).toBe('escalate');
   }
+});
+
+test('without JavaScript, each fix page lists as plain links the other causes its usual answers rank, besides where "No" goes', () => {
+  let listed = 0;
+  for (const f of fixes) {
+    const trail = (f.typicalPath ?? []).map((s) => ({ node: s.split(':')[0]!, answer: s.split(':')[1]! }));
+    // The usual answers may rank this fix second or third: their shortlist is what the page is listed from.
+    const usual = replayTrail(published.machine, { trail, tried: [] });
+    expect(usual?.context.shortlist.length === 0 || usual?.context.shortlist.includes(f.id), f.id).toBe(true);
+    const expected = alsoLikely({ shortlist: usual!.context.shortlist, tried: [] }, f.id, f.ifNotFixed);
+    const page = parse(readFileSync(`dist/guide/${f.id}/index.html`, 'utf8'));
+    const links = page.querySelectorAll('#step .did-it .also-likely a').map((a) => /\/guide\/([a-z0-9-]+)\/$/.exec(a.getAttribute('href') ?? '')?.[1]);
+    expect(links, f.id).toEqual(expected);
+    if (expected.length) expect(page.querySelector('#step .also-likely p')?.text, f.id).toBe('Also likely for the usual answers that lead here:');
+    listed += expected.length > 0 ? 1 : 0;
+  }
+  expect(listed, 'some fix pages list other likely causes').toBeGreaterThan(10);
 });
 
 test('the clicked paths pass through every question', () => {
@@ -431,19 +450,21 @@ test('"No" after an answer with a shortlist offers its fixes in rank order (said
   await walk(page, [...toQuestion.events, `ANSWER.${pick.answer.id}`]);
   const list = pick.answer.shortlist!;
   // Each fix page also lists, as links, the causes "No" would reach after the next one.
-  const alsoLikely = async (i: number) => {
+  const checkAlsoLikely = async (i: number) => {
     const links = step(page).locator('.also-likely a');
     const later = list.slice(i + 2);
     await expect(links).toHaveText(later.map(titleOf));
+    // These are the person's own answers now, not the usual ones the page was built with.
+    if (later.length) await expect(step(page).locator('.also-likely p')).toHaveText('Also likely for your answers:');
     for (const [k, id] of later.entries()) await expect(links.nth(k)).toHaveAttribute('href', new RegExp(`/guide/${id}/$`));
   };
   const offered = [await page.locator('#step').getAttribute('data-node')];
-  await alsoLikely(0);
+  await checkAlsoLikely(0);
   for (let i = 1; i < list.length; i++) {
     await walk(page, ['NOT_FIXED']);
     await expect(page.locator('h1')).toHaveText(titleOf(list[i]!));
     offered.push(await page.locator('#step').getAttribute('data-node'));
-    await alsoLikely(i);
+    await checkAlsoLikely(i);
   }
   expect(offered).toEqual(list);
   expect(list.length, 'a shortlist long enough to list causes after the next one').toBeGreaterThan(2);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compileFlow, createGuideMachine, replay as replayXState, answerEvent, FIXED, NOT_FIXED, TICK, guideEvent, nodesAfter, type GuideEvent, type TransitionConfig } from '../../src/flow/machine';
 import { eventsFor, replayTrail as replay, step } from '../../src/flow/step';
 import { typicalPaths } from '../../src/flow/paths';
-import { nextTry, untriedShortlist } from '../../src/flow/types';
+import { alsoLikely, nextTry, untriedShortlist } from '../../src/flow/types';
 import { chainFlow, shortlistFlow, validFlow } from './fixtures/flow';
 import { validateFlow } from '../../src/flow/validate';
 import { embedJson } from '../../src/flow/client-data';
@@ -160,6 +160,13 @@ describe('the guide machine with shortlists', () => {
     expect(untriedShortlist({ shortlist: ['x', 'c', 'a', 'd'], tried: ['x', 'a'] }, 'c')).toEqual(['d']);
     // A fix reached from its ifNotFixed chain, not the shortlist, still sees what is left of the shortlist.
     expect(untriedShortlist({ shortlist: ['x', 'c'], tried: ['x', 'c'] }, 'q')).toEqual([]);
+  });
+
+  it('alsoLikely: the untried shortlist without the fix "No" names on its own line', () => {
+    expect(alsoLikely({ shortlist: ['x', 'c', 'a', 'd'], tried: [] }, 'x', 'c')).toEqual(['a', 'd']);
+    // Without JavaScript "No" goes to ifNotFixed, which may sit anywhere in the list, or not in it at all.
+    expect(alsoLikely({ shortlist: ['x', 'c', 'a', 'd'], tried: [] }, 'x', 'a')).toEqual(['c', 'd']);
+    expect(alsoLikely({ shortlist: ['x', 'c'], tried: [] }, 'x', 'escalate')).toEqual(['c']);
   });
 
   it('guideEvent accepts only the events the guide knows', () => {
