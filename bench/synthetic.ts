@@ -1,39 +1,67 @@
 /**
  * Synthetic content for the benchmark: the real content plus (n - 1) renamed
- * copies of every fix, example and checklist, wired into the flow through one
- * extra question per copy. Written under bench/generated/ (git-ignored).
+ * copies of every fix, example and checklist, wired into the flow the way the
+ * validator requires of real content: one extra answer at the start, questions
+ * of at most MAX_ANSWERS answers, every copied fix within MAX_ANSWERS_TO_A_FIX
+ * answers (in shortlists of five) and reachable by plain links (each copy's
+ * fixes chained by ifNotFixed). Written under bench/generated/ (git-ignored).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { splitFrontmatter } from '../src/model/load-files';
 import type { SearchDoc } from '../src/search/documents';
+import { MAX_ANSWERS } from '../src/flow/validate';
+
+const SHORTLIST = 5;
+
+const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+/** At most `max` per group, sizes as even as can be: no question is left with a single answer. */
+const balanced = <T>(list: T[], max: number): T[][] => {
+  const groups = Math.ceil(list.length / max);
+  return Array.from({ length: groups }, (_, i) => list.slice(Math.floor((i * list.length) / groups), Math.floor(((i + 1) * list.length) / groups)));
+};
 
 export function syntheticContent(n: number, out = `bench/generated/content-${n}x`): string {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   cpSync('content', out, { recursive: true });
-  const fixIds = readdirSync('content/fixes').map((f) => /^id: (.+)$/m.exec(readFileSync(join('content/fixes', f), 'utf8'))![1]!);
-  const startAnswers: { id: string; label: string; next: string }[] = [];
+  const fixFiles = readdirSync('content/fixes');
+  const fixIds = fixFiles.map((f) => /^id: (.+)$/m.exec(readFileSync(join('content/fixes', f), 'utf8'))![1]!);
+  const leaves: string[][] = [];
   for (let k = 2; k <= n; k++) {
     const sfx = `-copy${k}`;
     const rename = (text: string) =>
       text.replace(/^(id|fixId|ifNotFixed|fix): ([a-z0-9-]+)$/gm, (m, key: string, id: string) =>
         key === 'ifNotFixed' && id === 'escalate' ? m : `${key}: ${id}${sfx}`,
       ).replace(/^aliases: .*$/m, 'aliases: []').replace(/^(\s+fix): ([a-z0-9-]+)$/gm, `$1: $2${sfx}`);
-    for (const dir of ['fixes', 'examples', 'checklists']) {
-      for (const f of readdirSync(join('content', dir))) {
+    for (const dir of ['examples', 'checklists'])
+      for (const f of readdirSync(join('content', dir)))
         writeFileSync(join(out, dir, f.replace(/\.mdx?$/, `${sfx}$&`)), rename(readFileSync(join('content', dir, f), 'utf8')));
-      }
-    }
-    const answers = fixIds.map((id) => `  - id: ${id}\n    label: Copy ${k} of ${id}\n    next: ${id}${sfx}`).join('\n');
-    writeFileSync(join(out, 'flow', `bench${sfx}.md`), `---\nid: bench${sfx}\nquestion: Synthetic question ${k}\nanswers:\n${answers}\n---\n`);
-    startAnswers.push({ id: `bench${sfx}`, label: `Synthetic branch ${k}`, next: `bench${sfx}` });
+    // The copy's fixes in one "No" chain, so a plain link reaches every one from the first of its shortlist.
+    fixFiles.forEach((f, i) => {
+      const next = i + 1 < fixIds.length ? `${fixIds[i + 1]}${sfx}` : 'escalate';
+      const text = rename(readFileSync(join('content/fixes', f), 'utf8')).replace(/^ifNotFixed: .+$/m, `ifNotFixed: ${next}`);
+      writeFileSync(join(out, 'fixes', f.replace(/\.mdx?$/, `${sfx}$&`)), text);
+    });
+    leaves.push(...chunk(fixIds.map((id) => `${id}${sfx}`), SHORTLIST));
+  }
+  // Questions bottom up, at most MAX_ANSWERS answers each, until one question holds them all.
+  type Answer = { id: string; label: string; next: string | string[] };
+  let level: Answer[] = leaves.map((ids, i) => ({ id: `fixes-${i + 1}`, label: `Synthetic fixes ${i + 1}`, next: ids.length === 1 ? ids[0]! : ids }));
+  let depth = 0;
+  while (level.length > 1 || depth === 0) {
+    depth++;
+    level = balanced(level, MAX_ANSWERS).map((answers, i) => {
+      const id = `bench-${depth}-${i + 1}`;
+      writeFileSync(join(out, 'flow', `${id}.md`), `---\n${yaml.dump({ id, question: `Synthetic question ${id}`, answers }, { lineWidth: -1 })}---\n`);
+      return { id, label: `Synthetic branch ${id}`, next: id };
+    });
   }
   // Through the YAML parser, not text edits: the real file's list style (indented or not) must not matter.
   const start = join(out, 'flow', 'start.md');
   const { data, body } = splitFrontmatter(readFileSync(start, 'utf8')) as { data: { answers: unknown[] }; body: string };
-  data.answers.unshift(...startAnswers);
+  if (n > 1) data.answers.unshift({ ...level[0]!, id: 'bench' });
   writeFileSync(start, `---\n${yaml.dump(data, { lineWidth: -1 })}---\n${body}`);
   return out;
 }

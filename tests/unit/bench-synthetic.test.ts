@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticContent } from '../../bench/synthetic';
 import { checkIntegrity } from '../../src/model/integrity';
 import { loadContentDir } from '../../src/model/load-files';
+import { validateFlow } from '../../src/flow/validate';
 
 // npm run bench builds n copies of the real content; a generator that writes broken content only fails there,
 // minutes in, so the copy is loaded and checked here the way the build would.
@@ -12,14 +13,21 @@ describe('the benchmark content generator', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fix401-bench-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes two copies of the content that load and hang together', () => {
-    const out = syntheticContent(2, join(dir, 'content'));
+  const flowOf = (content: ReturnType<typeof loadContentDir>['content']) => ({
+    questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
+    fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
+  });
+
+  // The build checks the flow too (answers per question, answers to a fix, plain-link reachability): so does this.
+  it.each([2, 10])('writes %i copies of the content that load, hang together and pass the flow checks', (n) => {
+    const out = syntheticContent(n, join(dir, `content-${n}`));
     const { content, problems } = loadContentDir(out);
     expect(problems).toEqual([]);
     expect(checkIntegrity(content)).toEqual([]);
+    expect(validateFlow(flowOf(content))).toEqual([]);
     const real = loadContentDir('content').content;
-    expect(content.fixes).toHaveLength(real.fixes.length * 2);
+    expect(content.fixes).toHaveLength(real.fixes.length * n);
     const start = content.flow.find((e) => e.data.id === 'start')!;
-    expect(start.data.answers.map((a) => a.id)).toEqual(['bench-copy2', ...real.flow.find((e) => e.data.id === 'start')!.data.answers.map((a) => a.id)]);
+    expect(start.data.answers.map((a) => a.id)).toEqual(['bench', ...real.flow.find((e) => e.data.id === 'start')!.data.answers.map((a) => a.id)]);
   });
 });
