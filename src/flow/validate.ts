@@ -74,19 +74,9 @@ export function validateFlow(input: FlowInput): string[] {
     );
   }
 
-  // Depth: the fewest answers that reach each fix (breadth first, so the first time a fix is seen is its fewest).
-  const depth = new Map<string, number>([[START, 0]]);
-  const queue = [START];
-  while (queue.length) {
-    const q = questions.get(queue.shift()!)!;
-    for (const next of q.answers.flatMap((a) => nextIds(a.next))) {
-      if (depth.has(next)) continue;
-      depth.set(next, depth.get(q.id)! + 1);
-      if (questions.has(next)) queue.push(next);
-    }
-  }
+  // Depth: `reached` counts the answers on the shortest way to each fix (a shortlist's later choices included).
   for (const f of input.fixes) {
-    const n = depth.get(f.id);
+    const n = reached.get(f.id);
     if (n !== undefined && n > MAX_ANSWERS_TO_A_FIX)
       problems.push(`${f.file}: fix "${f.id}" takes ${n} answers from "${START}" at the fewest; keep every fix within ${MAX_ANSWERS_TO_A_FIX} (list it on an earlier answer)`);
   }
@@ -115,9 +105,12 @@ function shortlistProblems(where: string, list: string[], questions: Map<string,
   return problems;
 }
 
-/** Every node reachable from the start through `edges` of questions (and, if given, fixes' ifNotFixed). */
-function walk(questions: Map<string, QuestionNode>, edges: (q: QuestionNode) => string[], fixes?: Map<string, FixNode>): Set<string> {
-  const reached = new Set<string>([START]);
+/**
+ * Every node reachable from the start through `edges` of questions (and, if given, fixes' ifNotFixed), with
+ * the fewest edges that reach it: breadth first, so the first time a node is seen is its fewest.
+ */
+function walk(questions: Map<string, QuestionNode>, edges: (q: QuestionNode) => string[], fixes?: Map<string, FixNode>): Map<string, number> {
+  const reached = new Map<string, number>([[START, 0]]);
   const queue = [START];
   while (queue.length) {
     const id = queue.shift()!;
@@ -125,7 +118,7 @@ function walk(questions: Map<string, QuestionNode>, edges: (q: QuestionNode) => 
     const out = q ? edges(q) : fixes?.has(id) ? [fixes.get(id)!.ifNotFixed] : [];
     for (const next of out) {
       if (reached.has(next)) continue;
-      reached.add(next);
+      reached.set(next, reached.get(id)! + 1);
       queue.push(next);
     }
   }

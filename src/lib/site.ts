@@ -10,6 +10,7 @@ import { FINDING_CATALOG, FIX_IDS } from '../diagnose';
 import { compileFlow, type GuideMachineConfig } from '../flow/machine';
 import { typicalPaths } from '../flow/paths';
 import { validateFlow } from '../flow/validate';
+import { flowInputOf } from '../model/flow-input';
 import type { FlowInput, TrailStep } from '../flow/types';
 import { inlineMarkdown, plainText } from '../markdown/inline';
 import { BASE } from './urls';
@@ -61,10 +62,7 @@ async function build(): Promise<Site> {
     examples: wrap(entries.examples, 'examples'),
     explainers: wrap(entries.explainers, 'explainers'),
   };
-  const flow: FlowInput = {
-    questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
-    fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
-  };
+  const flow: FlowInput = flowInputOf(content);
   // Validated once, here: compileFlow() does not validate, so the browser never ships the validator.
   const problems = [
     ...checkIntegrity(content),

@@ -6,6 +6,7 @@ import { syntheticContent } from '../../bench/synthetic';
 import { checkIntegrity } from '../../src/model/integrity';
 import { loadContentDir } from '../../src/model/load-files';
 import { validateFlow } from '../../src/flow/validate';
+import { flowInputOf } from '../../src/model/flow-input';
 
 // npm run bench builds n copies of the real content; a generator that writes broken content only fails there,
 // minutes in, so the copy is loaded and checked here the way the build would.
@@ -13,18 +14,13 @@ describe('the benchmark content generator', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fix401-bench-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const flowOf = (content: ReturnType<typeof loadContentDir>['content']) => ({
-    questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
-    fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
-  });
-
   // The build checks the flow too (answers per question, answers to a fix, plain-link reachability): so does this.
   it.each([2, 10])('writes %i copies of the content that load, hang together and pass the flow checks', (n) => {
     const out = syntheticContent(n, join(dir, `content-${n}`));
     const { content, problems } = loadContentDir(out);
     expect(problems).toEqual([]);
     expect(checkIntegrity(content)).toEqual([]);
-    expect(validateFlow(flowOf(content))).toEqual([]);
+    expect(validateFlow(flowInputOf(content))).toEqual([]);
     const real = loadContentDir('content').content;
     expect(content.fixes).toHaveLength(real.fixes.length * n);
     const start = content.flow.find((e) => e.data.id === 'start')!;

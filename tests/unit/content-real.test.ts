@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { checkIdsLock, checkIntegrity, parseIdsLock, unlockedIds } from '../../src/model/integrity';
 import { validateFlow } from '../../src/flow/validate';
+import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
 
@@ -19,10 +20,7 @@ describe('the content in content/', () => {
     expect(problems).toEqual([]);
     expect(checkIntegrity(content)).toEqual([]);
     expect(
-      validateFlow({
-        questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
-        fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
-      }),
+      validateFlow(flowInputOf(content)),
     ).toEqual([]);
   });
 

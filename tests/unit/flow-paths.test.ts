@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
+import { flowInputOf } from '../../src/model/flow-input';
 import { compileFlow } from '../../src/flow/compile';
 import { typicalPaths } from '../../src/flow/paths';
 import { publishFlow } from '../../src/flow/publish';
@@ -13,10 +14,7 @@ import { plainLinkPaths, shortestPaths, type PublishedFlow } from '../e2e/lib/fl
 import { shortlistFlow } from './fixtures/flow';
 
 const { content } = loadContentDir('content');
-const real = {
-  questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
-  fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
-};
+const real = flowInputOf(content);
 
 describe.each([
   ['the real content', real],

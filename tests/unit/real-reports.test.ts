@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
+import { flowInputOf } from '../../src/model/flow-input';
 import { plainText } from '../../src/markdown/inline';
 import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
@@ -20,10 +21,7 @@ const { search } = createSearch(
   contentDocuments(content, plainText),
 );
 const machine = createGuideMachine(
-  compileFlow({
-    questions: content.flow.map((e) => ({ file: e.file, ...e.data })),
-    fixes: content.fixes.map((e) => ({ file: e.file, id: e.data.id, title: e.data.title, ifNotFixed: e.data.ifNotFixed })),
-  }),
+  compileFlow(flowInputOf(content)),
 );
 
 /** The fix a search result stands for: a fix page itself, or the fix an example page leads to. */
