@@ -169,7 +169,7 @@ function syncPanels(root: HTMLElement, config: GuideMachineConfig, context: Guid
   setTicks(article, ticks);
   const withTicks = { ...context, ticked: { ...context.ticked, [node]: ticks } };
   const next = step(config, node, withTicks, { type: NOT_FIXED })?.node;
-  if (next) pointNotFixed(article, { id: next, url: url(next), title: isFinal(next) ? undefined : look.fixTitles.get(next) });
+  if (next) pointNotFixed(article, { id: next, url: url(next), title: isFinal(next) ? undefined : look.fixTitles.get(next) }, look.typical);
   const later = alsoLikely(withTicks, node, next).flatMap((id) => {
     const title = look.fixTitles.get(id);
     return title ? [{ url: url(id), title }] : [];

@@ -52,13 +52,13 @@ export function markPrevious(article: HTMLElement, answerId: string | undefined)
 }
 
 /** With JavaScript, "No" goes to the next try for this person's answers: the link and the line under it say where. */
-export function pointNotFixed(article: HTMLElement, next: { id: string; url: string; title?: string }) {
+export function pointNotFixed(article: HTMLElement, next: { id: string; url: string; title?: string }, typical = false) {
   const no = article.querySelector<HTMLAnchorElement>('a[data-event="NOT_FIXED"]');
   if (!no || no.dataset.next === next.id) return;
   no.href = next.url;
   no.dataset.next = next.id;
   const line = article.querySelector('[data-next-line]');
-  if (line) line.textContent = next.title ? `Next: ${next.title} (the next likely cause for your answers)` : 'Next: we will write the support request for you.';
+  if (line) line.textContent = next.title ? `Next: ${next.title} (the next likely cause for ${typical ? 'the usual answers' : 'your answers'})` : 'Next: we will write the support request for you.';
 }
 
 /** The label over "Also likely": the person's own answers, or the usual ones when the page was opened from a link. */

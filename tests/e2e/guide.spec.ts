@@ -482,3 +482,14 @@ test('with JavaScript, a fix page names the next likely cause and its "No" link 
   await expect(step(page).locator('[data-next-line]')).toContainText(titleOf(second));
   await expect(page.locator('[data-no-js-note]')).toHaveCount(0);
 });
+
+test('with JavaScript, a fix page opened from a link says its Next and Also likely are for the usual answers', async ({ tab: page }) => {
+  // A fix the usual answers rank first in a shortlist of three or more: it has both a Next and an Also likely.
+  const pick = shortlists.find((s) => s.answer.shortlist!.length >= 3)!;
+  const fix = pick.answer.shortlist![0]!;
+  await page.goto(`/guide/${fix}/`);
+  await stepsReady(page);
+  // The line is rewritten only when "No" goes elsewhere than the built page says; it never claims the visitor's answers.
+  await expect(step(page).locator('[data-next-line]')).not.toContainText('for your answers');
+  await expect(step(page).locator('.also-likely p')).toHaveText('Also likely for the usual answers that lead here:');
+});
