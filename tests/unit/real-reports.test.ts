@@ -3,8 +3,9 @@
  * Written before any content or ranking was tuned; 70% tune, 30% held out (split by id hash).
  * Both rates are printed; the held-out part is the honest one.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContentDir } from '../../src/model/load-files';
+import { contentFiles, loadContentDir } from '../../src/model/load-files';
 import { flowInputOf } from '../../src/model/flow-input';
 import { plainText } from '../../src/markdown/inline';
 import { contentDocuments } from '../../src/search/documents';
@@ -117,6 +118,18 @@ describe('the corpus of real 401 reports', () => {
     const held = reports.filter((r) => r.part === 'held-out').length / reports.length;
     expect(held).toBeGreaterThan(0.2);
     expect(held).toBeLessThan(0.4);
+  });
+
+  it('is never cited by the content: a page that links a report\'s own thread was written from its answer', () => {
+    const bare = (url: string) => url.replace(/[/#]+$/, '').toLowerCase();
+    const sources = new Map(reports.map((r) => [bare(r.source), r.id]));
+    const cited = contentFiles('content').flatMap((file) =>
+      [...readFileSync(`content/${file}`, 'utf8').matchAll(/https?:\/\/[^\s)"'<>\]]+/g)].flatMap(([url]) => {
+        const id = sources.get(bare(url));
+        return id ? [`${file} cites ${url} (${id})`] : [];
+      }),
+    );
+    expect(cited).toEqual([]);
   });
 
   it('search puts one of the report\'s fixes in the top three', () => {
