@@ -89,6 +89,8 @@ export interface SearchIndex {
    * count every "x-api-key" again as "xapikey", and pages full of compounds would gain on every query.
    */
   firstCompound: number;
+  /** Per page, how many distinct words it holds over the mean: a page with many symptoms matches more words by chance. */
+  relativeLength: Float64Array;
 }
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
@@ -112,7 +114,10 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
       else if (list[list.length - 1] !== id) list.push(id);
     }
   });
-  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound };
+  const lengths = docs.map((d) => new Set([d.title, d.summary, ...d.words, ...d.errors].flatMap(tokens)).size);
+  const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length || 1;
+  const relativeLength = Float64Array.from(lengths, (n) => n / mean);
+  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound, relativeLength };
 }
 
 /** Ids of the vocabulary words that contain `term` (3 letters or more), ascending, read through its rarest trigram. */

@@ -14,6 +14,15 @@ import type { Spelling } from './spellings';
 
 /** How fast repeated matches of one word in one page stop adding evidence (x / (x + SATURATION)). */
 const SATURATION = 1;
+/**
+ * BM25's b, for long queries only: how far a page's length (relativeLength) raises the evidence it needs per
+ * word. A page with a hundred symptom phrases shares some word with almost any long report, and such hub pages
+ * were the ones most often in the top three of real reports that were not theirs. A short query is different:
+ * matching all of its two or three words is the evidence, whatever the page's size, so it is left alone.
+ * Both numbers were chosen on the tuning part of the real reports (0.1 to 1; from 4 to 10 words).
+ */
+export const LENGTH_NORM = 0.2;
+export const LONG_QUERY_TERMS = 6;
 
 /** What one query word found: its spellings, and the pages it matched with their evidence x, in first-match order. */
 interface TermHits {
@@ -85,6 +94,7 @@ export function createScorer(index: SearchIndex) {
 
   return function wordScores(terms: string[], spellings: (term: string) => Spelling[]): WordScores {
     const perTerm = terms.map((t) => matchTerm(t, spellings(t)));
+    const lengthNorm = terms.length >= LONG_QUERY_TERMS ? LENGTH_NORM : 0;
     const idf = perTerm.map(({ docs }) => Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5)));
     const total = idf.reduce((a, b) => a + b, 0);
     const gen = ++generation;
@@ -97,7 +107,7 @@ export function createScorer(index: SearchIndex) {
           order.push(doc);
         }
         const x = xs[k]!;
-        acc[doc]! += idf[term]! * (x / (x + SATURATION));
+        acc[doc]! += idf[term]! * (x / (x + SATURATION * (1 - lengthNorm + lengthNorm * index.relativeLength[doc]!)));
       });
     });
     const scores = new Map<number, number>();

@@ -90,6 +90,26 @@ describe('words', () => {
     expect(find('app says xml-rpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
   });
 
+  describe('a page with many other words', () => {
+    // Both pages hold the query's phrase once; the hub is listed first, so on equal evidence the sort keeps it first.
+    const phrase = 'mobile app login fails after password change on android phone';
+    const hub = doc('guide/hub/', { title: 'Hub', words: [phrase, ...Array.from({ length: 12 }, (_, i) => `unrelated symptom number${i} with its own vocabulary${i}`)] });
+    const focused = doc('guide/focused/', { title: 'Focused', words: [phrase] });
+    const { search: find } = createSearch([hub, focused]);
+    const scores = (q: string) => Object.fromEntries(find(q).results.map((r) => [r.doc.url, r.score]));
+
+    it('ranks below a focused page for a long question: its many words are chance matches', () => {
+      const s = scores('my mobile app login fails after a password change on my android phone');
+      expect(s['guide/focused/']).toBeLessThan(s['guide/hub/']!);
+      expect(find('my mobile app login fails after a password change on my android phone').results[0]!.doc.url).toBe('guide/focused/');
+    });
+
+    it('is not held back on a short query: matching its few words is the evidence', () => {
+      const s = scores('android login');
+      expect(s['guide/focused/']).toBe(s['guide/hub/']);
+    });
+  });
+
   it('tolerate a typo in a long word', () => {
     expect(urls('autorization header stripped by nginx')[0]).toBe('guide/proxy/');
   });
