@@ -4,7 +4,7 @@ import { createSearch, rank, RELATIVE_CUT, SCORE_CUT, searchTerms } from '../../
 import type { ErrorHit } from '../../src/search/errors';
 import { buildIndex } from '../../src/search/index-build';
 import type { Reduced } from '../../src/search/reduce';
-import { createScorer } from '../../src/search/scoring';
+import { createScorer, LONG_QUERY_TERMS } from '../../src/search/scoring';
 import { createSpellings } from '../../src/search/spellings';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
@@ -91,22 +91,30 @@ describe('words', () => {
   });
 
   describe('a page with many other words', () => {
-    // Both pages hold the query's phrase once; the hub is listed first, so on equal evidence the sort keeps it first.
-    const phrase = 'mobile app login fails after password change on android phone';
-    const hub = doc('guide/hub/', { title: 'Hub', words: [phrase, ...Array.from({ length: 12 }, (_, i) => `unrelated symptom number${i} with its own vocabulary${i}`)] });
-    const focused = doc('guide/focused/', { title: 'Focused', words: [phrase] });
-    const { search: find } = createSearch([hub, focused]);
-    const scores = (q: string) => Object.fromEntries(find(q).results.map((r) => [r.doc.url, r.score]));
+    // Both pages hold the query's words once; the hub is listed first, so on equal evidence the sort keeps it first.
+    const WORDS = ['mobile', 'login', 'fails', 'password', 'change', 'android', 'phone', 'tablet'];
+    /** Word scores per page for the first n query words, over a hub page and a focused one (built per test: Stryker switches mutants at run time). */
+    function scores(n: number) {
+      const hub = doc('guide/hub/', { title: 'Hub', words: [WORDS.join(' '), ...Array.from({ length: 12 }, (_, i) => `unrelated symptom number${i} with its own vocabulary${i}`)] });
+      const focused = doc('guide/focused/', { title: 'Focused', words: [WORDS.join(' ')] });
+      const index = buildIndex([hub, focused]);
+      const { scores: byDoc } = createScorer(index)(WORDS.slice(0, n), createSpellings(index));
+      return { hub: byDoc.get(0)!, focused: byDoc.get(1)! };
+    }
 
-    it('ranks below a focused page for a long question: its many words are chance matches', () => {
-      const s = scores('my mobile app login fails after a password change on my android phone');
-      expect(s['guide/focused/']).toBeLessThan(s['guide/hub/']!);
-      expect(find('my mobile app login fails after a password change on my android phone').results[0]!.doc.url).toBe('guide/focused/');
+    it(`ranks below a focused page for a question of ${LONG_QUERY_TERMS} words or more: its many words are chance matches`, () => {
+      for (const n of [LONG_QUERY_TERMS, WORDS.length]) expect(scores(n).focused, `${n} words`).toBeLessThan(scores(n).hub);
     });
 
-    it('is not held back on a short query: matching its few words is the evidence', () => {
-      const s = scores('android login');
-      expect(s['guide/focused/']).toBe(s['guide/hub/']);
+    it('is not held back on a shorter query: matching its few words is the evidence', () => {
+      for (const n of [1, LONG_QUERY_TERMS - 1]) expect(scores(n).focused, `${n} words`).toBe(scores(n).hub);
+    });
+
+    it('a page of average length scores a long query as it would without the normalisation', () => {
+      // One page is its own average: every word's evidence is x / (x + 1), the same for one word as for all of them.
+      const index = buildIndex([doc('guide/only/', { title: 'Only', words: [WORDS.join(' ')] })]);
+      const score = (n: number) => createScorer(index)(WORDS.slice(0, n), createSpellings(index)).scores.get(0)!;
+      expect(score(WORDS.length)).toBeCloseTo(score(1), 12);
     });
   });
 

@@ -122,6 +122,16 @@ describe('buildIndex', () => {
       nab: [3],
     });
   });
+
+  it("gives each page's distinct words over the mean (a word counted once per page, whatever field holds it)", () => {
+    const index = buildIndex([
+      page({ title: 'Alpha', words: ['bravo alpha'] }),
+      page({ title: 'Alpha', summary: 'charlie', words: ['delta'], errors: ['echo'] }),
+    ]);
+    expect([...index.relativeLength]).toEqual([2 / 3, 4 / 3]);
+    expect([...buildIndex([]).relativeLength]).toEqual([]);
+    expect([...buildIndex([page({})]).relativeLength]).toEqual([0]);
+  });
 });
 
 describe('wordsContaining', () => {
