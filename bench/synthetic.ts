@@ -3,7 +3,7 @@
  * copies of every fix, example and checklist, wired into the flow the way the
  * validator requires of real content: one extra answer at the start, questions
  * of at most MAX_ANSWERS answers, every copied fix within MAX_ANSWERS_TO_A_FIX
- * answers (in shortlists of five) and reachable by plain links (each copy's
+ * answers (in shortlists of at most five) and reachable by plain links (each copy's
  * fixes chained by ifNotFixed). Written under bench/generated/ (git-ignored).
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,6 @@ import { MAX_ANSWERS } from '../src/flow/validate';
 
 const SHORTLIST = 5;
 
-const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 /** At most `max` per group, sizes as even as can be: no question is left with a single answer. */
 const balanced = <T>(list: T[], max: number): T[][] => {
   const groups = Math.ceil(list.length / max);
@@ -44,7 +43,7 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
       const text = rename(readFileSync(join('content/fixes', f), 'utf8')).replace(/^ifNotFixed: .+$/m, `ifNotFixed: ${next}`);
       writeFileSync(join(out, 'fixes', f.replace(/\.mdx?$/, `${sfx}$&`)), text);
     });
-    leaves.push(...chunk(fixIds.map((id) => `${id}${sfx}`), SHORTLIST));
+    leaves.push(...balanced(fixIds.map((id) => `${id}${sfx}`), SHORTLIST));
   }
   // Questions bottom up, at most MAX_ANSWERS answers each, until one question holds them all.
   type Answer = { id: string; label: string; next: string | string[] };

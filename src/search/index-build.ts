@@ -96,6 +96,9 @@ export interface SearchIndex {
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
   const byWord = invertedIndex(docs);
   const firstCompound = byWord.size;
+  // A page's distinct words, read off the postings before compounds join them (not by tokenising it again).
+  const lengths = new Array<number>(docs.length).fill(0);
+  for (const list of byWord.values()) for (const doc of new Set(list.map((p) => p.doc))) lengths[doc]!++;
   for (const [w, list] of invertedIndex(docs, joinedCompounds)) {
     const own = byWord.get(w);
     // "e-mail" on one page and "email" on another are one word; its postings stay in page order.
@@ -114,7 +117,6 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
       else if (list[list.length - 1] !== id) list.push(id);
     }
   });
-  const lengths = docs.map((d) => new Set([d.title, d.summary, ...d.words, ...d.errors].flatMap(tokens)).size);
   const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length || 1;
   const relativeLength = Float64Array.from(lengths, (n) => n / mean);
   return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound, relativeLength };
