@@ -76,6 +76,8 @@ test('colour contrast, checked once per look, still finds each text that fails',
     <div style="position:relative"><span style="position:absolute;inset:0;background:#333"></span><p id="over" style="position:relative">On a dark box</p></div>
     ${fine.repeat(5)}</main>`);
   expect(await axeViolations(page, 'colour')).toEqual(['color-contrast: #faint, #over']);
+  // The full run (the light scheme's) checks contrast the same way.
+  expect(await axeViolations(page)).toContain('color-contrast: #faint, #over');
 });
 
 test('colour contrast across pages: a look checked on an earlier page is skipped, a new one is still found', async ({ tab: page }) => {
@@ -90,6 +92,22 @@ test('colour contrast across pages: a look checked on an earlier page is skipped
   const v = await axeViolations(page, 'colour', 'check', looks);
   expect(await marked()).toEqual(['faint', 'code']);
   expect(v).toEqual(['color-contrast: #faint, #code']);
+});
+
+test('colour contrast: a sticky box is out of flow only once held; clipped or off-page text never counts', async ({ tab: page }) => {
+  const marked = () => page.evaluate(() => [...document.querySelectorAll('[data-contrast-sample]')].map((e) => e.id));
+  const clipped = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)';
+  // The first sticky box counts as held (its offset is below where it sits), so it could paint over other
+  // text: always checked. The aside sits far down and is not held yet: its text is ordinary text of a known
+  // look. Each sits in a box of its own height, so neither moves over the others; all four paragraphs share
+  // one look.
+  await page.setContent(`<body><main><h1 id="h">Sticky</h1><div><div><p id="a">Fine</p></div></div>
+    <div><div style="position:sticky;top:2000px"><p id="held">Fine</p></div></div>
+    <div style="margin-top:300px"><aside style="position:sticky;top:20px"><p id="later">Fine</p></aside></div>
+    <div><div><p id="labelled">Fine<span id="vh" style="${clipped}">hidden label</span></p></div></div>
+    <p id="off" style="position:absolute;top:-100px">Off the page</p></main></body>`);
+  expect(await axeViolations(page, 'colour')).toEqual([]);
+  expect(await marked()).toEqual(['h', 'a', 'held']);
 });
 
 // 640 px is a 1280 px window at 200% zoom: the layout must reflow, not scroll sideways.

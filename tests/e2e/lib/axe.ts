@@ -53,17 +53,41 @@ const SAMPLE = 'data-contrast-sample';
  * colour, size, weight and text shadow and from the backgrounds, opacity, filters and blend modes of it and
  * every ancestor (pseudo-elements included): two elements alike in all of those have the same contrast,
  * so axe checks one of each kind. Anything that could paint across the normal flow is always checked
- * itself: an element that is absolute, fixed or sticky or sits inside one, and any text whose box meets
- * such an element. The same holds across pages (a look is its computed colours, not its page), so
- * `known` carries the looks already checked on earlier pages. Code blocks are left out unless
+ * itself: an element that is absolute, fixed or stuck (sticky and held at its offset) or sits inside one,
+ * and any text whose box meets such an element. A box clipped to nothing (the visually hidden labels)
+ * paints nothing, and text above or left of the page can never be seen, so neither counts. The same holds
+ * across pages (a look is its computed colours, not its page), so `known` carries the looks already
+ * checked on earlier pages: most pages then mark nothing, and colour contrast is not run on them at all. Code blocks are left out unless
  * `withCode`: a look only seen where it was not checked must not count as checked.
  * Serialised into the page by Playwright: it must not use anything from this module.
  */
-function markContrastSamples({ attr, known, withCode }: { attr: string; known: string[]; withCode: boolean }): string[] {
+function markContrastSamples({ attr, known, withCode }: { attr: string; known: string[]; withCode: boolean }): { looks: string[]; marked: number } {
   for (const el of document.querySelectorAll(`[${attr}]`)) el.removeAttribute(attr);
-  const outOfFlow = (s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed' || s.position === 'sticky';
+  /**
+   * A sticky box is in the flow until it is held at its offset. When no ancestor clips overflow, the page
+   * is what scrolls it: then, with only `top` set, it is held once its top reaches that offset. Any other
+   * sticky box counts as held.
+   */
+  const stuck = (el: Element, s: CSSStyleDeclaration) => {
+    if (s.bottom !== 'auto' || s.left !== 'auto' || s.right !== 'auto' || !s.top.endsWith('px')) return true;
+    for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+      const o = getComputedStyle(up);
+      if (o.overflowX !== 'visible' || o.overflowY !== 'visible') return true;
+    }
+    return el.getBoundingClientRect().top <= parseFloat(s.top) + 1;
+  };
+  const outOfFlowAt = (el: Element, s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed' || (s.position === 'sticky' && stuck(el, s));
+  // `clip` applies to absolute and fixed boxes only, and hides their whole content.
+  const clippedAway = (s: CSSStyleDeclaration) => (s.position === 'absolute' || s.position === 'fixed') && s.clip === 'rect(0px, 0px, 0px, 0px)';
   const layers: DOMRect[] = [];
-  for (const el of document.body.querySelectorAll('*')) if (outOfFlow(getComputedStyle(el))) layers.push(el.getBoundingClientRect());
+  for (const el of document.body.querySelectorAll('*')) {
+    const s = getComputedStyle(el);
+    if (outOfFlowAt(el, s) && !clippedAway(s)) layers.push(el.getBoundingClientRect());
+  }
+  const hiddenByClip = (el: Element) => {
+    for (let e: Element | null = el; e; e = e.parentElement) if (clippedAway(getComputedStyle(e))) return true;
+    return false;
+  };
   const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
   const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
   /**
@@ -75,7 +99,7 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
     if (chains.has(e)) return chains.get(e);
     const s = getComputedStyle(e);
     const up = e.parentElement ? chainOf(e.parentElement) : '';
-    const chain = outOfFlow(s) || up === undefined ? undefined : `${paint(s)}|${paint(getComputedStyle(e, '::before'))}|${paint(getComputedStyle(e, '::after'))}|${up}`;
+    const chain = outOfFlowAt(e, s) || up === undefined ? undefined : `${paint(s)}|${paint(getComputedStyle(e, '::before'))}|${paint(getComputedStyle(e, '::after'))}|${up}`;
     chains.set(e, chain);
     return chain;
   };
@@ -100,20 +124,24 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   };
   const seen = new Set<string>(known);
   const found: string[] = [];
+  let marked = 0;
   for (const el of document.body.querySelectorAll('*')) {
     if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
     // Hidden text is not checked by axe: it must not stand in for visible text of the same look.
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     if (!withCode && el.closest('pre')) continue;
-    const look = meets(el.getBoundingClientRect()) ? undefined : lookOf(el);
+    const box = el.getBoundingClientRect();
+    if (box.bottom + scrollY <= 0 || box.right + scrollX <= 0 || hiddenByClip(el)) continue;
+    const look = meets(box) ? undefined : lookOf(el);
     if (look !== undefined && seen.has(look)) continue;
     if (look !== undefined) {
       seen.add(look);
       found.push(look);
     }
     el.setAttribute(attr, '');
+    marked++;
   }
-  return found;
+  return { looks: found, marked };
 }
 
 /** Colour contrast skips code blocks unless asked: their palette is checked once (tests/unit/code-colours.test.ts). */
@@ -135,10 +163,12 @@ export async function axeViolations(
   checkedLooks: Set<string> = new Set(),
 ): Promise<string[]> {
   await injectAxe(page);
-  const found = await page.evaluate(markContrastSamples, { attr: SAMPLE, known: [...checkedLooks], withCode: codeBlocks === 'check' });
-  for (const look of found) checkedLooks.add(look);
+  const { looks, marked } = await page.evaluate(markContrastSamples, { attr: SAMPLE, known: [...checkedLooks], withCode: codeBlocks === 'check' });
+  for (const look of looks) checkedLooks.add(look);
+  // With no text marked, colour contrast would find nothing, after building its map of the whole page.
   const options: RunOptions = {
-    runOnly: only === 'colour' ? { type: 'rule', values: COLOUR_RULES } : { type: 'tag', values: AXE_TAGS },
+    runOnly: only === 'colour' ? { type: 'rule', values: COLOUR_RULES.filter((r) => marked > 0 || r !== 'color-contrast') } : { type: 'tag', values: AXE_TAGS },
+    ...(marked === 0 && only === 'all' && { rules: { 'color-contrast': { enabled: false } } }),
     resultTypes: ['violations'],
     iframes: false,
   };
