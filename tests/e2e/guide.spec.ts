@@ -227,7 +227,7 @@ test('the guide still works when storage is blocked', async ({ tab: page }) => {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/guide/');
   await stepsReady(page);
-  const answers = ['ANSWER.api', 'ANSWER.always', 'ANSWER.bearer'];
+  const answers = ['ANSWER.api', 'ANSWER.always', 'ANSWER.bearer', 'ANSWER.service'];
   await walk(page, answers);
   await expect(page.locator('h1')).toHaveText(titleOf(visitedNodes(published.machine, answers).at(-1)!));
   await step(page).locator('input[type=checkbox]').first().check();
