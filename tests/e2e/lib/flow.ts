@@ -40,12 +40,14 @@ export function shortestPaths(config: GuideMachineConfig): GuidePath[] {
     serializeState: (s) => `${String(s.value)}|${s.context.shortlist.join(',')}|${[...s.context.tried].sort().join(',')}`,
     events: (s) => Object.keys(config.states[String(s.value)]?.on ?? {}).flatMap((type) => guideEvent(type) ?? []),
   });
-  // Several serialized states share a node; keep the shortest path to each node.
+  // Several serialized states share a node; keep the shortest path to each node and, of equally short
+  // ones, the one with the fewest "No": the way a person gets there by answering.
+  const nos = (p: GuidePath) => p.events.filter((e) => e === NOT_FIXED).length;
   const best = new Map<string, GuidePath>();
   for (const p of paths) {
     const path = { target: String(p.state.value), events: p.steps.slice(1).map((s) => s.event.type) };
     const seen = best.get(path.target);
-    if (!seen || path.events.length < seen.events.length) best.set(path.target, path);
+    if (!seen || path.events.length < seen.events.length || (path.events.length === seen.events.length && nos(path) < nos(seen))) best.set(path.target, path);
   }
   return [...best.values()];
 }
