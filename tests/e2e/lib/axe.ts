@@ -46,7 +46,8 @@ async function injectAxe(page: Page): Promise<void> {
 const SAMPLE = 'data-contrast-sample';
 
 /**
- * Marks, in the page, one text element per distinct look not in `known`, and returns the new looks.
+ * Marks, in the page, one text element per distinct look not in `known`; returns the new looks and how
+ * many elements it marked.
  *
  * Colour contrast was two thirds of the browser suite's axe time (a fix page has ~300 text elements,
  * `/map/` 1,700) while most of them repeat a handful of looks. An element's contrast follows from its own
@@ -57,8 +58,9 @@ const SAMPLE = 'data-contrast-sample';
  * and any text whose box meets such an element. A box clipped to nothing (the visually hidden labels)
  * paints nothing, and text above or left of the page can never be seen, so neither counts. The same holds
  * across pages (a look is its computed colours, not its page), so `known` carries the looks already
- * checked on earlier pages: most pages then mark nothing, and colour contrast is not run on them at all. Code blocks are left out unless
- * `withCode`: a look only seen where it was not checked must not count as checked.
+ * checked on earlier pages: most pages then mark nothing, and colour contrast is not run on them at all.
+ * Code blocks are left out unless `withCode`: a look only seen where it was not checked must not count as
+ * checked.
  * Serialised into the page by Playwright: it must not use anything from this module.
  */
 function markContrastSamples({ attr, known, withCode }: { attr: string; known: string[]; withCode: boolean }): { looks: string[]; marked: number } {
