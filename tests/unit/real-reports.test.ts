@@ -100,11 +100,12 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  *   Totals with it search 81.2% / 63.2%, guide 74.3% / 70.2%; the floors sit under these.
  * - part-18, 43 (collection ran dry: ordinary queries now mostly return threads already here): at bd2f3f7 32 and 30;
  *   at a5a4aac, the day's end, 33 and 30. Totals with it search 81.4% / 64.0%, guide 74.9% / 70.2%.
- * - Three new questions (2026-11-30: where a failing token comes from, which app fails and since when, what goes
- *   wrong behind nginx or Apache), each answered by a blind reader for every report that reaches it, and the
- *   curl-vs-code shortlist reordered: guide 76.5% / 71.0%, first fix right 60.3% / 55.6%; the guide floors rose.
- *   Two more splits were tried and withdrawn, each losing a tuning report: the same token question after "my API
- *   rejects tokens that look valid", and hosted vs self-hosted registries.
+ * - Four new questions (2026-11-30: where a failing token comes from, which app fails and since when, what goes
+ *   wrong behind nginx or Apache, which CMS credential is refused), each answered by a blind reader for every
+ *   report that reaches it, and the curl-vs-code shortlist reordered: guide 76.9% / 71.0%, first fix right
+ *   61.6% / 57.0%; the guide floors rose. Three more splits were tried and withdrawn, each losing tuning reports:
+ *   the same token question after "my API rejects tokens that look valid" (1), hosted vs self-hosted registries
+ *   (1), and the WordPress REST API's error code (2, though it put more right fixes first).
  */
 const FLOOR = {
   search: { tuning: 0.8, 'held-out': 0.62 },
