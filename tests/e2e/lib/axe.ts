@@ -78,18 +78,18 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
     }
     return el.getBoundingClientRect().top <= parseFloat(s.top) + 1;
   };
-  const outOfFlowAt = (el: Element, s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed' || (s.position === 'sticky' && stuck(el, s));
-  // `clip` applies to absolute and fixed boxes only, and hides their whole content.
-  const clippedAway = (s: CSSStyleDeclaration) => (s.position === 'absolute' || s.position === 'fixed') && s.clip === 'rect(0px, 0px, 0px, 0px)';
+  const positioned = (s: CSSStyleDeclaration) => s.position === 'absolute' || s.position === 'fixed';
+  const outOfFlowAt = (el: Element, s: CSSStyleDeclaration) => positioned(s) || (s.position === 'sticky' && stuck(el, s));
+  // One pass over the page's styles finds both the layers that paint and the boxes clipped to nothing
+  // (`clip` applies to absolute and fixed boxes only, and hides their whole content).
+  const clipped: Element[] = [];
   const layers: DOMRect[] = [];
   for (const el of document.body.querySelectorAll('*')) {
     const s = getComputedStyle(el);
-    if (outOfFlowAt(el, s) && !clippedAway(s)) layers.push(el.getBoundingClientRect());
+    if (positioned(s) && s.clip === 'rect(0px, 0px, 0px, 0px)') clipped.push(el);
+    else if (outOfFlowAt(el, s)) layers.push(el.getBoundingClientRect());
   }
-  const hiddenByClip = (el: Element) => {
-    for (let e: Element | null = el; e; e = e.parentElement) if (clippedAway(getComputedStyle(e))) return true;
-    return false;
-  };
+  const hiddenByClip = (el: Element) => clipped.some((c) => c.contains(el));
   const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
   const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
   /**
