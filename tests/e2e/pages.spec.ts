@@ -122,6 +122,32 @@ for (const width of [320, 640]) {
   });
 }
 
+test('tables on a 360 px phone: a name in a cell stays on one line, and no column shrinks below a phrase', async ({ tab: page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  const cells = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main table')]
+        .filter((t) => t.getClientRects().length)
+        .flatMap((t) => [...t.querySelectorAll('th, td')])
+        .map((c) => ({
+          text: (c.textContent ?? '').trim().slice(0, 30),
+          width: c.getBoundingClientRect().width,
+          split: [...c.querySelectorAll('code')].filter((code) => code.getClientRects().length > 1 && !/[\s/-]/.test(code.textContent ?? '')).length,
+        })),
+    );
+  await page.goto('/guide/secret-generated-per-process/');
+  await page.getByRole('tab', { name: 'Strapi', exact: true }).click();
+  const strapi = await cells();
+  expect(strapi.map((c) => c.text)).toContain('API_TOKEN_SALT');
+  await page.goto('/guide/find-which-layer-answered/');
+  const layers = await cells();
+  expect(layers.length).toBeGreaterThan(0);
+  for (const c of [...strapi, ...layers]) {
+    expect(c.split, `a name split across lines in "${c.text}"`).toBe(0);
+    expect(c.width, `column too narrow at "${c.text}"`).toBeGreaterThanOrEqual(100);
+  }
+});
+
 test('an unknown URL gets the helpful 404 with search and a way to start', async ({ tab: page }) => {
   const response = await page.goto('/guide/no-such-step/');
   expect(response?.status()).toBe(404);
