@@ -113,6 +113,9 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  * - part-19, 66, collected by product and audience as a help desk meets reports, its answers from two blind readers
  *   who saw only the words (the ids hidden): at 8a5c02b (this day's start) and at e380766 alike search 43 and
  *   guide 41 (65% and 62%; held-out 17: 10 and 11). Totals on arrival search 80.6% / 63.8%, guide 76.8% / 70.7%.
+ *   After its knowledge, the app-password reorder and a new question behind "I can't get into the admin" of a CMS
+ *   (blocked, loops back to the login, locked out, not sure; its 15 reports answered it blind): search 81.4% / 63.8%,
+ *   guide 77.4% / 70.7%.
  */
 const FLOOR = {
   search: { tuning: 0.8, 'held-out': 0.62 },
