@@ -7,8 +7,13 @@ import type { SearchDoc } from './documents';
 import { normalise, STOP } from './reduce';
 import type { Snippet } from './snippet';
 
-/** Error strings are compared as word sequences, so quoting, spacing and JSON layout don't matter. */
-export const sequence = (s: string) => (normalise(s).match(/[a-z0-9_]+/g) ?? []).join(' ');
+/**
+ * Error strings are compared as word sequences, so quoting, spacing and JSON layout don't matter. A number with a
+ * dotted part stays one word: IIS's "401.3" (a file permission) is what tells it from "401.1" (a failed logon),
+ * and split into "401" and "3" it would be as vague as "401 Unauthorized". The dot only joins digits, so the
+ * pattern cannot backtrack.
+ */
+export const sequence = (s: string) => (normalise(s).match(/[a-z0-9_]+(?:\.\d+)*/g) ?? []).join(' ');
 
 /** "401 Unauthorized", "HTTP ERROR 401", "401 Authorization Required": a status and its reason phrase. */
 const STATUS_LINE_401 = /^(?:http )?(?:error )?401(?: [a-z]+){0,2}$/;

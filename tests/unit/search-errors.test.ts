@@ -28,6 +28,11 @@ describe('sequence', () => {
     expect(sequence('  BEARER   error = invalid_token ')).toBe('bearer error invalid_token');
   });
 
+  it('keeps a dotted number whole, so a sub-status or version is one word', () => {
+    expect(sequence('HTTP Error 401.3 - Unauthorized')).toBe('http error 401.3 unauthorized');
+    expect(sequence('OAuth 2.0, v1.2.3.')).toBe('oauth 2.0 v1.2.3');
+  });
+
   it('gives an empty sequence for text with no word in it', () => {
     expect(sequence('"" --- !!!')).toBe('');
   });
@@ -50,6 +55,13 @@ describe('a paste', () => {
     const hit = matches([JWT, SIGNATURE], 'Error:\n  TokenExpiredError:   "jwt expired"\n    at verify.js:190', PASTED).get('jwt');
     expect(hit?.weak).toBe(false);
     expect(hit?.snippet.text).toBe('TokenExpiredError: jwt expired');
+  });
+
+  it('tells IIS sub-statuses apart: "401.3" in a paste is a strong match for its page only', () => {
+    const pages = [page('acl', ['HTTP Error 401.3 - Unauthorized']), page('logon', ['HTTP Error 401.1 - Unauthorized']), page('status', ['HTTP Error 401'])];
+    const hits = matches(pages, 'HTTP Error 401.3 - Unauthorized\nYou do not have permission to view this directory or page.', PASTED);
+    expect([...hits.keys()]).toEqual(['acl']);
+    expect(hits.get('acl')?.weak).toBe(false);
   });
 
   it('does not match a longer string it holds only the start of', () => {
