@@ -59,8 +59,23 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
   }
   // Through the YAML parser, not text edits: the real file's list style (indented or not) must not matter.
   const start = join(out, 'flow', 'start.md');
-  const { data, body } = splitFrontmatter(readFileSync(start, 'utf8')) as { data: { answers: unknown[] }; body: string };
-  if (n > 1) data.answers.unshift({ ...level[0]!, id: 'bench' });
+  const { data, body } = splitFrontmatter(readFileSync(start, 'utf8')) as { data: { answers: Answer[] }; body: string };
+  if (n > 1) {
+    // A full start question gives up an answer whose question another answer also leads to (the
+    // developer-tools shortcut, also offered behind "calling an API"): nothing becomes unreachable.
+    if (data.answers.length >= MAX_ANSWERS) {
+      const elsewhere = new Set(
+        readdirSync(join(out, 'flow'))
+          .filter((f) => f !== 'start.md')
+          .flatMap((f) => ((splitFrontmatter(readFileSync(join(out, 'flow', f), 'utf8')).data as { answers?: Answer[] }).answers ?? []).map((a) => a.next))
+          .filter((next): next is string => typeof next === 'string'),
+      );
+      const spare = data.answers.findLastIndex((a) => typeof a.next === 'string' && elsewhere.has(a.next));
+      if (spare < 0) throw new Error('start is full and every answer is its only way in: the benchmark has nowhere to attach its copies');
+      data.answers.splice(spare, 1);
+    }
+    data.answers.unshift({ ...level[0]!, id: 'bench' });
+  }
   writeFileSync(start, `---\n${yaml.dump(data, { lineWidth: -1 })}---\n${body}`);
   return out;
 }
