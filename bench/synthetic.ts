@@ -9,7 +9,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
-import { splitFrontmatter } from '../src/model/load-files';
+import { loadContentDir, splitFrontmatter } from '../src/model/load-files';
 import type { SearchDoc } from '../src/search/documents';
 import { MAX_ANSWERS } from '../src/flow/validate';
 
@@ -65,9 +65,9 @@ export function syntheticContent(n: number, out = `bench/generated/content-${n}x
     // developer-tools shortcut, also offered behind "calling an API"): nothing becomes unreachable.
     if (data.answers.length >= MAX_ANSWERS) {
       const elsewhere = new Set(
-        readdirSync(join(out, 'flow'))
-          .filter((f) => f !== 'start.md')
-          .flatMap((f) => ((splitFrontmatter(readFileSync(join(out, 'flow', f), 'utf8')).data as { answers?: Answer[] }).answers ?? []).map((a) => a.next))
+        loadContentDir(out)
+          .content.flow.filter((e) => e.data.id !== 'start')
+          .flatMap((e) => e.data.answers.map((a) => a.next))
           .filter((next): next is string => typeof next === 'string'),
       );
       const spare = data.answers.findLastIndex((a) => typeof a.next === 'string' && elsewhere.has(a.next));
