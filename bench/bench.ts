@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from '@playwright/test';
 import Fuse from 'fuse.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium';
-import { createSearch, invertedIndex } from '../src/search/engine';
+import { createSearch, invertedIndex, unpackDocuments, type SearchWire } from '../src/search/engine';
 import { contentDocuments, type SearchDoc } from '../src/search/documents';
 import { reduce } from '../src/search/reduce';
 import { shareableQuery } from '../src/search/share';
@@ -303,7 +303,8 @@ row('build time, content size', ms(build1));
 row('build time, 10× content', ms(build10));
 
 // Search: sizes and latency.
-const docs = JSON.parse(readFileSync('bench/generated/dist/search.json', 'utf8')) as SearchDoc[];
+const searchJson = readFileSync('bench/generated/dist/search.json', 'utf8');
+const docs = unpackDocuments(JSON.parse(searchJson) as SearchWire);
 // What shipping a prebuilt index would cost instead: the inverted index plus fuse.js's vocabulary index.
 const postings = invertedIndex(docs);
 const indexJson = JSON.stringify({
@@ -312,8 +313,8 @@ const indexJson = JSON.stringify({
 });
 // Fetched on the first search only, never by the guide. The budget grew from 40 KB as the symptoms and error
 // strings of 77 fixes (the words real reports use, most of what search knows) grew; fixes are three quarters of it.
-row('search documents (search.json), gzip', kb(gzipSync(JSON.stringify(docs)).length), '≤ 64 KB');
-row('prebuilt index instead (measured, not shipped), gzip', kb(gzipSync(JSON.stringify(docs)).length + gzipSync(indexJson).length));
+row('search documents (search.json), gzip', kb(gzipSync(searchJson).length), '≤ 64 KB');
+row('prebuilt index instead (measured, not shipped), gzip', kb(gzipSync(searchJson).length + gzipSync(indexJson).length));
 searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
 searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');
 hostileInputs(docs);

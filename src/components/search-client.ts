@@ -3,7 +3,7 @@
  * the documents on first use, and renders results as DOM nodes. Everything a
  * person typed is only ever set as textContent: a query cannot become markup.
  */
-import type { SearchOutcome, SearchResult, Snippet } from '../search/engine';
+import type { SearchOutcome, SearchResult, SearchWire, Snippet } from '../search/engine';
 import type { SearchDoc } from '../search/documents';
 import { base } from './site-base';
 
@@ -21,10 +21,10 @@ export const SEARCH_EVENT = 'fix401:search';
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function loadEngine(): Promise<Engine> {
-  return (engine ??= Promise.all([import('../search/engine'), fetch(`${base()}search.json`).then((r) => r.json() as Promise<SearchDoc[]>)]).then(
-    async ([m, docs]) => {
+  return (engine ??= Promise.all([import('../search/engine'), fetch(`${base()}search.json`).then((r) => r.json() as Promise<SearchWire>)]).then(
+    async ([m, wire]) => {
       await nextTask();
-      return m.createSearch(docs);
+      return m.createSearch(m.unpackDocuments(wire));
     },
   ));
 }

@@ -19,6 +19,8 @@ import { createSpellings, createStems, FUSE_OPTIONS } from './spellings';
 export { invertedIndex, KEY_WEIGHTS, type Posting } from './index-build';
 export { FUSE_OPTIONS } from './spellings';
 export type { Snippet } from './snippet';
+// The browser fetches this module and search.json together, so what unpacks the file travels in the same chunk.
+export { unpackDocuments, type SearchWire } from './wire';
 
 export interface SearchResult {
   doc: SearchDoc;
