@@ -155,9 +155,18 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  *   answer added this day, 23 of them the developer-tool one, which reaches the same shortlists as before one
  *   answer sooner, so the day's-start guide cannot be walked with them. Totals on arrival search 79.1% / 64.8%,
  *   guide 75.2% / 69.6%.
+ * - part-26, 66 (web frameworks and single-page apps; hosting panels, WordPress and the sites visitors use; cloud
+ *   platforms and monitoring tools), collected at 66475ac: search 39 (59%; held-out 17: 12) on 53c85b6, whose only
+ *   change is search.json's format. Its answers were walked blind with one new answer behind "my API rejects":
+ *   "it says no token was found, though I send one" (a miss the misfit review named): guide 37 (56%; held-out 10),
+ *   three walks using it, none of them reaching a right fix with the first order tried (the proxy first). The 84
+ *   older reports that reach that question were asked it again, blind, and 12 picked the new answer. Ordered by
+ *   those picks of the tuning part (a header the client never attaches, then a proxy that strips it): the older
+ *   reports +5 -1 tuning, 0 held out; part-26 guide 38. Totals search 78.3% / 65.0%, guide 74.8% / 69.2%: the search
+ *   tuning floor moved down with the batch.
  */
 const FLOOR = {
-  search: { tuning: 0.79, 'held-out': 0.62 },
+  search: { tuning: 0.78, 'held-out': 0.62 },
   guide: { tuning: 0.74, 'held-out': 0.68 },
 } as const;
 /** The largest share of all reports that any one page may be offered first to when it is not their fix. */
