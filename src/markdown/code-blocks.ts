@@ -8,7 +8,10 @@ const LANGUAGE_LABELS: Record<string, string> = {
   ts: 'TypeScript', typescript: 'TypeScript', json: 'JSON', yaml: 'YAML', yml: 'YAML', xml: 'XML', python: 'Python',
   py: 'Python', php: 'PHP', ruby: 'Ruby', rb: 'Ruby', go: 'Go', java: 'Java', csharp: 'C#', cs: 'C#', ini: 'INI',
   toml: 'TOML', sql: 'SQL', html: 'HTML', dockerfile: 'Dockerfile', hcl: 'HCL', kotlin: 'Kotlin', properties: 'Properties',
+  batch: 'Command Prompt',
 };
+/** Labelled but left plain: Prism has no grammar for them, and the label still tells readers which file it is. */
+export const UNHIGHLIGHTED: ReadonlySet<string> = new Set(['caddy']);
 const UNLABELLED = new Set(['', 'plaintext', 'text', 'txt', 'plain']);
 
 export function languageLabel(lang: unknown): string | undefined {
@@ -64,3 +67,29 @@ export const codeBlocks = () =>
       },
     },
   });
+
+/**
+ * The language of every fenced code block that opens in a Markdown text, with its 1-based line, so a content
+ * test can name a block the highlighter would leave plain ("alloy") instead of a build warning nobody reads.
+ * Closing fences are the same run of the same character, at least as long, with nothing after it (CommonMark).
+ */
+export function fencedLanguages(markdown: string): { line: number; lang: string }[] {
+  const found: { line: number; lang: string }[] = [];
+  let open: string | undefined;
+  markdown.split('\n').forEach((text, i) => {
+    const trimmed = text.trimStart();
+    const fence = trimmed.startsWith('```') ? '`' : trimmed.startsWith('~~~') ? '~' : undefined;
+    if (!fence) return;
+    let run = 0;
+    while (trimmed[run] === fence) run++;
+    const rest = trimmed.slice(run).trim();
+    if (open) {
+      if (fence === open[0] && run >= open.length && !rest) open = undefined;
+      return;
+    }
+    open = fence.repeat(run);
+    const lang = rest.split(/\s/)[0] ?? '';
+    if (lang) found.push({ line: i + 1, lang });
+  });
+  return found;
+}

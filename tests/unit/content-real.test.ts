@@ -2,7 +2,9 @@
  * The real content, checked without a build: fast feedback for authors, and
  * the guard that code naming fix ids (the diagnose findings) follows renames.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContentDir } from '../../src/model/load-files';
 import { checkIdsLock, checkIntegrity, parseIdsLock, unlockedIds } from '../../src/model/integrity';
@@ -10,6 +12,7 @@ import { validateFlow } from '../../src/flow/validate';
 import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
+import { fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 
 const { content, problems, bodies } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
@@ -44,5 +47,26 @@ describe('the content in content/', () => {
     for (const id of FIX_IDS) expect(fixIds, id).toContain(id);
     for (const [finding, entry] of Object.entries(FINDING_CATALOG) as [string, { fixId?: string }][])
       if (entry.fixId) expect(fixIds, finding).toContain(entry.fixId);
+  });
+
+  it('writes every code block in a language the highlighter knows', () => {
+    // Astro only warns, and prints the block unhighlighted, for a language Prism cannot load.
+    const require = createRequire(import.meta.url);
+    const prism = require('prismjs') as { languages: Record<string, unknown> };
+    const load = require('prismjs/components/index.js') as ((languages: string[]) => void) & { silent: boolean };
+    load.silent = true;
+    const known = (lang: string) => {
+      if (UNHIGHLIGHTED.has(lang)) return true;
+      if (!prism.languages[lang]) load([lang]);
+      return Boolean(prism.languages[lang]);
+    };
+    const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+    expect(files.length).toBeGreaterThan(100);
+    const unknown = files.flatMap((f) =>
+      fencedLanguages(readFileSync(join('content', f), 'utf8'))
+        .filter(({ lang }) => !known(lang))
+        .map(({ line, lang }) => `content/${f}:${line}: \`\`\`${lang}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });

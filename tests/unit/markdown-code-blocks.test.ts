@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { codeBlocks, languageLabel } from '../../src/markdown/code-blocks';
+import { codeBlocks, fencedLanguages, languageLabel } from '../../src/markdown/code-blocks';
 import { platformTabs } from '../../src/markdown/platform-tabs';
 
 const html = (md: string) => (markdownToHtml(md, { hastPlugins: [codeBlocks(), platformTabs()] } as never) as { html: string }).html;
@@ -30,5 +30,16 @@ describe('codeBlocks', () => {
     const out = html('## Fix\n\n### nginx\n\n```nginx\na;\n```\n\n### Caddy\n\n```caddy\nb\n```\n');
     expect(out.match(/<code-copy /g)).toHaveLength(2);
     expect(out).toMatch(/data-platform="caddy"><h3>Caddy<\/h3>\n<code-copy class="code-block">.*Caddyfile/s);
+  });
+
+  it('finds the language of every fence that opens a block, not of text inside one', () => {
+    const md = ['Intro', '```nginx', 'a;', '```', '', '~~~~yaml title', '```alloy', '~~~', 'still yaml', '~~~~', '```', 'plain', '```', '  ```ts', 'x', '  ```'].join('\n');
+    expect(fencedLanguages(md)).toEqual([
+      { line: 2, lang: 'nginx' },
+      { line: 6, lang: 'yaml' },
+      { line: 14, lang: 'ts' },
+    ]);
+    // A fence that never closes still names its language; nothing after it counts as a fence.
+    expect(fencedLanguages('```bash\necho\n```zig')).toEqual([{ line: 1, lang: 'bash' }]);
   });
 });
