@@ -2,11 +2,11 @@
  * The real content, checked without a build: fast feedback for authors, and
  * the guard that code naming fix ids (the diagnose findings) follows renames.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentDir } from '../../src/model/load-files';
+import { contentFiles, loadContentDir } from '../../src/model/load-files';
 import { checkIdsLock, checkIntegrity, parseIdsLock, unlockedIds } from '../../src/model/integrity';
 import { validateFlow } from '../../src/flow/validate';
 import { flowInputOf } from '../../src/model/flow-input';
@@ -60,7 +60,7 @@ describe('the content in content/', () => {
       if (!prism.languages[lang]) load([lang]);
       return Boolean(prism.languages[lang]);
     };
-    const files = readdirSync('content', { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f));
+    const files = contentFiles('content');
     expect(files.length).toBeGreaterThan(100);
     const unknown = files.flatMap((f) =>
       fencedLanguages(readFileSync(join('content', f), 'utf8'))
