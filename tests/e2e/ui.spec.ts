@@ -169,3 +169,34 @@ test('a fix page says when it was last reviewed', async ({ tab: page }) => {
   await expect(page.locator('.reviewed')).toHaveText(/^Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d$/);
   await expect(page.locator('.reviewed time')).toHaveAttribute('datetime', /^20\d\d-\d\d-\d\d$/);
 });
+
+test('a long fix page lists its sections under the steps, each linking to its heading, in page order', () => {
+  let listed = 0;
+  for (const file of htmlFiles('dist/guide')) {
+    if (isRedirect(file)) continue;
+    const doc = parse(readFileSync(file, 'utf8'));
+    if (!doc.querySelector('.fix-steps')) continue;
+    const path = urlPath('dist', file);
+    const headings = doc.querySelectorAll('.fix-body h2').map((h) => ({ id: h.id, text: h.text.trim() }));
+    const links = doc.querySelectorAll('.page-sections a').map((a) => ({ id: a.getAttribute('href')!.replace(/^#/, ''), text: a.text.trim() }));
+    // A short page shows its sections on the first screens anyway; the list would only repeat them.
+    expect(links, path).toEqual(headings.length >= 4 ? headings : []);
+    if (links.length) listed++;
+  }
+  expect(listed).toBeGreaterThan(20);
+});
+
+test('the section list opens and jumps to the section, without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/guide/api-key-wrong-header/');
+  const list = page.locator('.page-sections');
+  await expect(list.getByRole('link').first()).toBeHidden();
+  await list.locator('summary').click();
+  const last = list.getByRole('link').last();
+  const id = (await last.getAttribute('href'))!.slice(1);
+  await last.click();
+  await expect(page).toHaveURL(new RegExp(`#${id}$`));
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+  await context.close();
+});
