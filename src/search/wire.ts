@@ -2,7 +2,7 @@
  * search.json as it travels: the same documents as `SearchDoc[]`, without what the browser can rebuild.
  * Objects repeat every key name once per document, and each checklist step repeats its checklist and
  * section title as its summary; rows per kind and one table of those summaries cut the file by about
- * 2% gzipped, which kept it inside its 64 KB budget (README, Budgets). The browser unpacks it before
+ * 2% gzipped, which kept it inside its budget at the time (README, Budgets). The browser unpacks it before
  * building the index, so the engine, the tests and the bench still see plain documents.
  */
 import type { DocKind, SearchDoc } from './documents';
