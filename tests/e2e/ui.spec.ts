@@ -200,3 +200,22 @@ test('the section list opens and jumps to the section, without JavaScript', asyn
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   await context.close();
 });
+
+test.describe('a link to a section far down a long page', () => {
+  test.use({ reducedMotion: 'no-preference' });
+  const page_ = '/guide/self-hosted-admin-login/';
+
+  test('lands on the section at once, even for people who get smooth scrolling', async ({ page }) => {
+    await page.goto(page_);
+    const id = await page.locator('.fix-body h2').last().getAttribute('id');
+    await page.goto(`about:blank`);
+    await page.goto(`${page_}#${id}`);
+    // Read once, straight after load: a smooth scroll through the page would still be on its way.
+    const top = await page.evaluate((i) => document.getElementById(i!)!.getBoundingClientRect().top, id);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    // In-page links still scroll smoothly once the person has clicked one.
+    await page.locator('.page-sections summary').click();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior)).toBe('smooth');
+  });
+});
