@@ -68,28 +68,49 @@ export const codeBlocks = () =>
     },
   });
 
+/** A fenced code block of a Markdown text: its language, the 1-based line of its opening fence, and its code. */
+export interface FencedBlock {
+  line: number;
+  lang: string;
+  code: string;
+}
+
 /**
- * The language of every fenced code block that opens in a Markdown text, with its 1-based line, so a content
- * test can name a block the highlighter would leave plain ("alloy") instead of a build warning nobody reads.
- * Closing fences are the same run of the same character, at least as long, with nothing after it (CommonMark).
+ * Every fenced code block of a Markdown text, so content checks can name a block by file and line: one the
+ * highlighter would leave plain ("alloy") instead of a build warning nobody reads, or a config snippet the
+ * server itself refuses. Closing fences are the same run of the same character, at least as long, with
+ * nothing after it (CommonMark); a block inside a list item loses the opening fence's indentation.
  */
-export function fencedLanguages(markdown: string): { line: number; lang: string }[] {
-  const found: { line: number; lang: string }[] = [];
-  let open: string | undefined;
+export function fencedBlocks(markdown: string): FencedBlock[] {
+  const found: FencedBlock[] = [];
+  let open: { fence: string; indent: number; block: FencedBlock; lines: string[] } | undefined;
   markdown.split('\n').forEach((text, i) => {
     const trimmed = text.trimStart();
     const fence = trimmed.startsWith('```') ? '`' : trimmed.startsWith('~~~') ? '~' : undefined;
-    if (!fence) return;
     let run = 0;
-    while (trimmed[run] === fence) run++;
+    while (fence && trimmed[run] === fence) run++;
     const rest = trimmed.slice(run).trim();
     if (open) {
-      if (fence === open[0] && run >= open.length && !rest) open = undefined;
+      if (fence === open.fence[0] && run >= open.fence.length && !rest) {
+        open.block.code = open.lines.join('\n');
+        found.push(open.block);
+        open = undefined;
+      } else {
+        const lead = text.length - text.trimStart().length;
+        open.lines.push(text.slice(Math.min(lead, open.indent)));
+      }
       return;
     }
-    open = fence.repeat(run);
+    if (!fence) return;
     const lang = rest.split(/\s/)[0] ?? '';
-    if (lang) found.push({ line: i + 1, lang });
+    open = { fence: fence.repeat(run), indent: text.length - trimmed.length, block: { line: i + 1, lang, code: '' }, lines: [] };
   });
+  // An unclosed fence runs to the end of the text (CommonMark).
+  if (open) found.push({ ...open.block, code: open.lines.join('\n') });
   return found;
+}
+
+/** The language of every fenced code block that names one, with its 1-based line. */
+export function fencedLanguages(markdown: string): { line: number; lang: string }[] {
+  return fencedBlocks(markdown).flatMap(({ line, lang }) => (lang ? [{ line, lang }] : []));
 }

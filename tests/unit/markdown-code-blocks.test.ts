@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { codeBlocks, fencedLanguages, languageLabel } from '../../src/markdown/code-blocks';
+import { codeBlocks, fencedBlocks, fencedLanguages, languageLabel } from '../../src/markdown/code-blocks';
 import { platformTabs } from '../../src/markdown/platform-tabs';
 
 const html = (md: string) => (markdownToHtml(md, { hastPlugins: [codeBlocks(), platformTabs()] } as never) as { html: string }).html;
@@ -41,5 +41,15 @@ describe('codeBlocks', () => {
     ]);
     // A fence that never closes still names its language; nothing after it counts as a fence.
     expect(fencedLanguages('```bash\necho\n```zig')).toEqual([{ line: 1, lang: 'bash' }]);
+  });
+
+  it('gives each block its code: fences inside it are text, and the indentation of a list item is removed', () => {
+    const md = ['1. Step', '', '   ```nginx', '   location / {', '       auth_basic off;', '   }', '   ```', '~~~yaml', '```', 'a: 1', '~~~', '```', 'plain', '```'].join('\n');
+    expect(fencedBlocks(md)).toEqual([
+      { line: 3, lang: 'nginx', code: 'location / {\n    auth_basic off;\n}' },
+      { line: 8, lang: 'yaml', code: '```\na: 1' },
+      { line: 12, lang: '', code: 'plain' },
+    ]);
+    expect(fencedBlocks('```sh\necho\n')).toEqual([{ line: 1, lang: 'sh', code: 'echo\n' }]);
   });
 });
