@@ -1,23 +1,29 @@
 /**
- * npm run check:snippets: every nginx code block in the content, tested with the real nginx (`nginx -t`).
- * Not part of `npm test`, which must run where nginx is not installed; run it after changing a snippet
- * (`apt-get install nginx` first). Prints one line per block that nginx refuses, with file and line, and
- * exits non-zero if there is any.
+ * npm run check:snippets: every nginx and Apache code block in the content, tested with the real server
+ * (`nginx -t`, `apache2 -t`). Not part of `npm test`, which must run where neither is installed; run it after
+ * changing a snippet (`apt-get install nginx apache2` first). Prints one line per block the server refuses,
+ * with file and line, and exits non-zero if there is any.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { contentFiles } from '../src/model/load-files';
 import { fencedBlocks } from '../src/markdown/code-blocks';
 import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly } from './snippets/nginx';
+import { APACHE_ENVIRONMENT_ONLY, APACHE_MODULES, apacheCandidates } from './snippets/apache';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
-try {
-  execFileSync(NGINX, ['-v'], { stdio: 'ignore' });
-} catch {
-  console.error(`No nginx at ${NGINX}: install it (apt-get install nginx) or set NGINX to its path.`);
-  process.exit(2);
+const APACHE = process.env.APACHE ?? '/usr/sbin/apache2';
+const APACHE_MODULE_DIR = process.env.APACHE_MODULE_DIR ?? '/usr/lib/apache2/modules';
+for (const [name, bin] of [['nginx', NGINX], ['apache2', APACHE]] as const) {
+  try {
+    execFileSync(bin, ['-v'], { stdio: 'ignore' });
+  } catch {
+    console.error(`No ${name} at ${bin}: install it (apt-get install ${name}) or set ${name === 'nginx' ? 'NGINX' : 'APACHE'} to its path.`);
+    process.exit(2);
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'fix401-nginx-'));
@@ -42,10 +48,38 @@ function refusals(config: string): string[] {
   }
 }
 
+const apacheBase = {
+  dir,
+  modules: APACHE_MODULES.map((m): [string, string] => [m, join(APACHE_MODULE_DIR, `mod_${m}.so`)]).filter(([, path]) => existsSync(path)),
+};
+/** httpd's complaint about one config (it stops at the first), unless environment-only; [] when it passes. */
+function apacheRefusals(config: string): string[] {
+  const file = join(dir, 'httpd.conf');
+  writeFileSync(file, config);
+  try {
+    // Debian's own configs use these variables (from /etc/apache2/envvars); snippets copied from them do too.
+    const env = { ...process.env, APACHE_LOG_DIR: dir, APACHE_RUN_DIR: dir, APACHE_LOCK_DIR: dir };
+    execFileSync(APACHE, ['-t', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    return [];
+  } catch (e) {
+    const stderr = String((e as { stderr?: Buffer }).stderr ?? e).trim();
+    // "AH00526: Syntax error on line 12 of /tmp/…/httpd.conf:" names the wrapped config's line: keep the reason.
+    const reason = stderr.split('\n').filter((l) => !/^AH00526: Syntax error on line \d+ of /.test(l)).join(' ').trim() || stderr || 'apache2 -t failed without a message';
+    return APACHE_ENVIRONMENT_ONLY.some((re) => re.test(reason)) ? [] : [reason];
+  }
+}
+
 let blocks = 0;
+let apacheBlocks = 0;
 const failures: string[] = [];
 for (const file of contentFiles('content').map((f) => join('content', f))) {
   for (const block of fencedBlocks(readFileSync(file, 'utf8'))) {
+    if (block.lang === 'apacheconf') {
+      apacheBlocks++;
+      const tries = apacheCandidates(block.code, apacheBase).map(apacheRefusals);
+      if (!tries.some((r) => r.length === 0)) failures.push(`${relative('.', file)}:${block.line}: ${tries.map((r) => r[0]).join(' | ')}`);
+      continue;
+    }
     if (block.lang !== 'nginx') continue;
     blocks++;
     const tries = nginxCandidates(block.code).map((config) => refusals(config).filter((m) => !plusOnly(block.code, m)));
@@ -55,5 +89,5 @@ for (const file of contentFiles('content').map((f) => join('content', f))) {
 }
 rmSync(dir, { recursive: true, force: true });
 for (const f of failures) console.log(f);
-console.log(`nginx snippets: ${blocks - failures.length} of ${blocks} accepted by ${NGINX} -t`);
+console.log(`${blocks + apacheBlocks - failures.length} of ${blocks + apacheBlocks} snippets accepted (${blocks} nginx, ${NGINX} -t; ${apacheBlocks} Apache, ${APACHE} -t)`);
 process.exit(failures.length ? 1 : 0);
