@@ -12,7 +12,8 @@ import { validateFlow } from '../../src/flow/validate';
 import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
-import { fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
+import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
+import yaml from 'js-yaml';
 
 const { content, problems, bodies } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
@@ -68,5 +69,30 @@ describe('the content in content/', () => {
         .map(({ line, lang }) => `content/${f}:${line}: \`\`\`${lang}`),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('has YAML and JSON blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
+    const parses = (lang: string, code: string) => {
+      try {
+        if (lang === 'yaml') yaml.loadAll(code);
+        else if (lang === 'json') {
+          try {
+            JSON.parse(code);
+          } catch {
+            JSON.parse(`{${code}}`);
+          }
+        }
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const checked = contentFiles('content').flatMap((f) => fencedBlocks(readFileSync(join('content', f), 'utf8')).map((b) => ({ ...b, f })));
+    expect(checked.filter((b) => b.lang === 'yaml').length).toBeGreaterThan(30);
+    expect(checked.filter((b) => !parses(b.lang, b.code)).map((b) => `content/${b.f}:${b.line}: \`\`\`${b.lang}`)).toEqual([]);
+    // The check itself: a YAML plain value holding ": " is what broke the README's example.
+    expect(parses('yaml', 'summary: One: two')).toBe(false);
+    expect(parses('json', '"a": 2')).toBe(true);
+    expect(parses('json', '"a": 2,,')).toBe(false);
   });
 });
