@@ -14,6 +14,7 @@ import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
+import ts from 'typescript';
 
 const { content, problems, bodies } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
@@ -71,10 +72,16 @@ describe('the content in content/', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('has YAML and JSON blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
+  it('has YAML, JSON, JavaScript and TypeScript blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
+    const SCRIPT_LANGS = new Set(['js', 'jsx', 'ts', 'tsx', 'javascript', 'typescript']);
     const parses = (lang: string, code: string) => {
       try {
         if (lang === 'yaml') yaml.loadAll(code);
+        else if (SCRIPT_LANGS.has(lang)) {
+          const file = ts.createSourceFile(`snippet.${lang.startsWith('t') ? 'tsx' : 'jsx'}`, code, ts.ScriptTarget.Latest, false);
+          // Syntax only: a snippet names the reader's own functions and types, which no checker could resolve.
+          if ((file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length) return false;
+        }
         else if (lang === 'json') {
           try {
             JSON.parse(code);
@@ -94,5 +101,8 @@ describe('the content in content/', () => {
     expect(parses('yaml', 'summary: One: two')).toBe(false);
     expect(parses('json', '"a": 2')).toBe(true);
     expect(parses('json', '"a": 2,,')).toBe(false);
+    expect(parses('ts', 'const a: number = 1;')).toBe(true);
+    expect(parses('ts', 'f(a),\n{\n  provide: X,\n  useValue: [1],\n},')).toBe(false);
+    expect(checked.filter((b) => SCRIPT_LANGS.has(b.lang)).length).toBeGreaterThan(80);
   });
 });
