@@ -1,7 +1,8 @@
 /**
  * npm run check:snippets: every nginx and Apache code block in the content, tested with the real server
- * (`nginx -t`, `apache2 -t`). Not part of `npm test`, which must run where neither is installed; run it after
- * changing a snippet (`apt-get install nginx apache2` first). Prints one line per block the server refuses,
+ * (`nginx -t`, `apache2 -t`), and every Python block parsed by Python. Not part of `npm test`, which must run
+ * where none of them is installed (YAML, JSON, JavaScript and TypeScript blocks are checked there, in
+ * tests/unit/content-real.test.ts); run it after changing a snippet (`apt-get install nginx apache2` first). Prints one line per block the server refuses,
  * with file and line, and exits non-zero if there is any.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,11 +18,12 @@ import { APACHE_ENVIRONMENT_ONLY, APACHE_MODULES, apacheCandidates } from './sni
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const APACHE = process.env.APACHE ?? '/usr/sbin/apache2';
 const APACHE_MODULE_DIR = process.env.APACHE_MODULE_DIR ?? '/usr/lib/apache2/modules';
-for (const [name, bin] of [['nginx', NGINX], ['apache2', APACHE]] as const) {
+const PYTHON = process.env.PYTHON ?? 'python3';
+for (const [name, bin] of [['nginx', NGINX], ['apache2', APACHE], ['python3', PYTHON]] as const) {
   try {
     execFileSync(bin, ['-v'], { stdio: 'ignore' });
   } catch {
-    console.error(`No ${name} at ${bin}: install it (apt-get install ${name}) or set ${name === 'nginx' ? 'NGINX' : 'APACHE'} to its path.`);
+    console.error(`No ${name} at ${bin}: install it (apt-get install ${name}) or set ${{ nginx: 'NGINX', apache2: 'APACHE', python3: 'PYTHON' }[name]} to its path.`);
     process.exit(2);
   }
 }
@@ -69,8 +71,19 @@ function apacheRefusals(config: string): string[] {
   }
 }
 
+/** Python's complaint about a snippet's syntax; [] when it parses. */
+function pythonRefusals(code: string): string[] {
+  try {
+    execFileSync(PYTHON, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: code, stdio: ['pipe', 'ignore', 'pipe'] });
+    return [];
+  } catch (e) {
+    return [String((e as { stderr?: Buffer }).stderr ?? e).trim().split('\n').pop() || 'python3 failed without a message'];
+  }
+}
+
 let blocks = 0;
 let apacheBlocks = 0;
+let pythonBlocks = 0;
 const failures: string[] = [];
 for (const file of contentFiles('content').map((f) => join('content', f))) {
   for (const block of fencedBlocks(readFileSync(file, 'utf8'))) {
@@ -78,6 +91,12 @@ for (const file of contentFiles('content').map((f) => join('content', f))) {
       apacheBlocks++;
       const tries = apacheCandidates(block.code, apacheBase).map(apacheRefusals);
       if (!tries.some((r) => r.length === 0)) failures.push(`${relative('.', file)}:${block.line}: ${tries.map((r) => r[0]).join(' | ')}`);
+      continue;
+    }
+    if (block.lang === 'python') {
+      pythonBlocks++;
+      const refused = pythonRefusals(block.code);
+      if (refused.length) failures.push(`${relative('.', file)}:${block.line}: ${refused[0]}`);
       continue;
     }
     if (block.lang !== 'nginx') continue;
@@ -89,5 +108,6 @@ for (const file of contentFiles('content').map((f) => join('content', f))) {
 }
 rmSync(dir, { recursive: true, force: true });
 for (const f of failures) console.log(f);
-console.log(`${blocks + apacheBlocks - failures.length} of ${blocks + apacheBlocks} snippets accepted (${blocks} nginx, ${NGINX} -t; ${apacheBlocks} Apache, ${APACHE} -t)`);
+const total = blocks + apacheBlocks + pythonBlocks;
+console.log(`${total - failures.length} of ${total} snippets accepted (${blocks} nginx, ${NGINX} -t; ${apacheBlocks} Apache, ${APACHE} -t; ${pythonBlocks} Python, parsed by ${PYTHON})`);
 process.exit(failures.length ? 1 : 0);
