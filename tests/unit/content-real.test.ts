@@ -2,6 +2,7 @@
  * The real content, checked without a build: fast feedback for authors, and
  * the guard that code naming fix ids (the diagnose findings) follows renames.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { validateFlow } from '../../src/flow/validate';
 import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
+import { barePlaceholderLines } from '../../src/model/shell-text';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
 import ts from 'typescript';
@@ -70,6 +72,32 @@ describe('the content in content/', () => {
         .map(({ line, lang }) => `content/${f}:${line}: \`\`\`${lang}`),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it('has shell blocks a reader can paste: placeholders quoted, never a bare <word> the shell reads as a redirect', () => {
+    const shell = contentFiles('content').flatMap((f) =>
+      fencedBlocks(readFileSync(join('content', f), 'utf8'))
+        .filter((b) => ['bash', 'sh', 'shell', 'zsh'].includes(b.lang))
+        .map((b) => ({ ...b, f })),
+    );
+    expect(shell.length).toBeGreaterThan(300);
+    expect(shell.flatMap((b) => barePlaceholderLines(b.code).map((l) => `content/${b.f}:${b.line} ${l}`))).toEqual([]);
+    // And bash reads each one (an unclosed quote, a stray `fi`): `bash -n` parses without running anything.
+    // All blocks at once, each as a function body (one process, not 360); on an error, one by one to name it.
+    const bashReads = (code: string) => {
+      try {
+        execFileSync('bash', ['-n'], { input: code, stdio: ['pipe', 'ignore', 'pipe'] });
+        return undefined;
+      } catch (e) {
+        return String((e as { stderr?: Buffer }).stderr).trim().split('\n')[0] ?? 'bash -n failed';
+      }
+    };
+    const all = shell.map((b, i) => `snippet_${i}() {\n${b.code}\n:\n}`).join('\n');
+    const unreadable = bashReads(all) === undefined ? [] : shell.flatMap((b) => {
+      const error = bashReads(b.code);
+      return error === undefined ? [] : [`content/${b.f}:${b.line}: ${error}`];
+    });
+    expect(unreadable).toEqual([]);
   });
 
   it('has YAML, JSON, JavaScript and TypeScript blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
