@@ -6,6 +6,7 @@
 import type { SearchOutcome, SearchResult, SearchWire, Snippet } from '../search/engine';
 import type { SearchDoc } from '../search/documents';
 import { base } from './site-base';
+import { textFragment } from '../search/text-fragment';
 
 export type Engine = {
   search(q: string, limit?: number): SearchOutcome;
@@ -31,8 +32,10 @@ export function loadEngine(): Promise<Engine> {
 
 const KIND_LABEL: Record<SearchDoc['kind'], string> = { fix: 'Fix', example: 'Example', step: 'Checklist step' };
 
+/** A result's page; for a matched error, straight to where the page names it (see text-fragment.ts). */
 export function resultUrl(r: SearchResult) {
-  return `${base()}${r.doc.url}`;
+  const url = `${base()}${r.doc.url}`;
+  return r.via === 'error' && r.snippet && !r.doc.url.includes('#') ? url + textFragment(r.snippet.text) : url;
 }
 
 export function highlight(snippet: Snippet, max = 160): DocumentFragment {

@@ -245,3 +245,14 @@ test('the 3 KB link (%0A × 1000 + x) and a 2,000-blank-line query keep /search/
   // test fails on the bug, not on load; the pure functions' times are in `npm run bench`.
   expect(Math.max(0, ...tasks), `long tasks: ${tasks.map((t) => Math.round(t)).join(', ')} ms`).toBeLessThan(1500);
 });
+
+test('a result that matched a pasted error opens its page at the words, not at the top', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('loki push failed: 401 no org id')}`);
+  const first = page.locator('[data-results] a').first();
+  await expect(first).toHaveAttribute('href', /\/guide\/[a-z0-9-]+\/#:~:text=no%20org%20id$/);
+  await first.click();
+  await expect(page).toHaveURL(/\/guide\/[a-z0-9-]+\/$/);
+  // The browser scrolls to the first place the page names the error: far below the first screen.
+  await expect(page.locator('ol.steps > li', { hasText: 'no org id' })).toBeInViewport();
+  await expect(page.locator('h1')).not.toBeInViewport();
+});
