@@ -18,6 +18,9 @@ const text = (what: string) => z.string({ error: `is required (${what})` }).trim
 
 const aliases = z.array(idSchema).default([]);
 
+/** Old heading anchors of the page and the heading each now leads to (src/model/anchors.ts). */
+const anchorAliases = z.record(z.string().regex(/^[\p{L}\p{N}_-]+$/u, { error: 'must be a heading anchor (letters, digits, hyphens)' }), z.string().min(1)).default({});
+
 /**
  * When the fix was last checked against the sources, as YYYY-MM-DD. YAML reads an
  * unquoted date as a Date, so both forms are accepted; the value is always the string.
@@ -81,6 +84,7 @@ export const flowNodeSchema = z.object({
 export const fixSchema = z.object({
   id: idSchema,
   aliases,
+  anchorAliases,
   title: text('the fix as a short sentence'),
   audience: audienceSchema,
   summary: text('one or two sentences on the cause and the fix'),
@@ -121,6 +125,7 @@ export const checklistSchema = z.object({
 export const exampleSchema = z.object({
   id: idSchema,
   aliases,
+  anchorAliases,
   title: text('the example as a short headline'),
   symptom: text('what the person saw'),
   cause: text('what was really wrong'),
@@ -133,6 +138,7 @@ export const exampleSchema = z.object({
 export const explainerSchema = z.object({
   id: idSchema,
   aliases,
+  anchorAliases,
   title: text('the page title'),
   summary: text('one sentence'),
   order: z.number().int().default(0),

@@ -423,3 +423,14 @@ test.describe('embedding and the beacon (second build)', () => {
     expect(meta).toContain(`connect-src 'self' http://127.0.0.1:${COLLECTOR_PORT}`);
   });
 });
+
+test('a link to a reworded heading still lands on it: the page follows its anchorAliases', async ({ tab: page }) => {
+  const old = 'your-own-api-the-word-before-the-token-must-be-the-servers';
+  const now = 'your-own-api-the-scheme-word-before-the-token-must-match-the-servers';
+  await page.goto(`/guide/api-key-wrong-header/#${old}`);
+  await expect(page).toHaveURL(new RegExp(`#${now}$`));
+  await expect(page.locator(`[id="${now}"]`)).toBeInViewport();
+  // A hash that is neither a heading nor an alias changes nothing.
+  await page.goto('/guide/api-key-wrong-header/#no-such-heading');
+  await expect(page).toHaveURL(/#no-such-heading$/);
+});

@@ -5,11 +5,34 @@ import { expect, test } from './lib/test';
 import { checkLinks, resolveFile } from './lib/links';
 import { htmlFiles, isRedirect } from './lib/dist';
 import { parseIdsLock } from '../../src/model/integrity';
+import { headingAnchors, parseAnchorsLock } from '../../src/model/anchors';
+import { loadContentDir } from '../../src/model/load-files';
+import { parse } from 'node-html-parser';
 
 test('every internal link and asset in dist/ resolves, anchors included', () => {
   const { problems, checked } = checkLinks('dist');
   expect(checked).toBeGreaterThan(500);
   expect(problems).toEqual([]);
+});
+
+test('the anchors worked out from the Markdown (anchors.lock) are the ids the build gives the headings', () => {
+  const { content, bodies } = loadContentDir('content');
+  const pages = [
+    ...content.fixes.map((f) => ({ url: `guide/${f.data.id}`, file: f.file, body: '.fix-body' })),
+    ...content.examples.map((e) => ({ url: `examples/${e.data.id}`, file: e.file, body: '.prose' })),
+    ...content.explainers.map((e) => ({ url: `learn/${e.data.id}`, file: e.file, body: '.prose' })),
+  ];
+  const differ = pages.flatMap(({ url, file, body }) => {
+    const built = parse(readFileSync(`dist/${url}/index.html`, 'utf8'))
+      .querySelectorAll(`${body} :is(h2, h3, h4, h5, h6)[id]`)
+      .map((h) => h.id);
+    const worked = headingAnchors(bodies.get(file) ?? '');
+    return JSON.stringify(built) === JSON.stringify(worked) ? [] : [`${url}: built ${built.join(' ')} | worked out ${worked.join(' ')}`];
+  });
+  expect(pages.length).toBeGreaterThan(90);
+  expect(differ).toEqual([]);
+  // And every locked anchor's page has it (or an alias the browser follows; see anchor-aliases.ts).
+  expect(parseAnchorsLock(readFileSync('content/anchors.lock', 'utf8')).length).toBeGreaterThan(900);
 });
 
 test('every id ever published (content/ids.lock) still resolves to a page', () => {

@@ -14,6 +14,7 @@ import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
 import { barePlaceholderLines } from '../../src/model/shell-text';
+import { checkAnchorAliases, checkAnchorsLock, liveAnchors, parseAnchorsLock } from '../../src/model/anchors';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
 import ts from 'typescript';
@@ -38,6 +39,16 @@ describe('the content in content/', () => {
   it('has every published id in ids.lock (run npm run ids), and every locked id still resolves', () => {
     expect(unlockedIds(content, locked)).toEqual([]);
     expect(checkIdsLock(content, locked)).toEqual([]);
+  });
+
+  it('keeps every published heading anchor working (anchors.lock; a reworded heading needs anchorAliases)', () => {
+    const lockedAnchors = parseAnchorsLock(readFileSync('content/anchors.lock', 'utf8'));
+    const live = liveAnchors(content, bodies);
+    expect(lockedAnchors.length).toBeGreaterThan(900);
+    expect(checkAnchorsLock(live, lockedAnchors)).toEqual([]);
+    expect(checkAnchorAliases(content, bodies)).toEqual([]);
+    const lockedSet = new Set(lockedAnchors);
+    expect([...live].filter((a) => !lockedSet.has(a)), 'new anchors: run npm run ids').toEqual([]);
   });
 
   it('covers every audience checklist the product promises', () => {
