@@ -84,7 +84,9 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   // (`clip` applies to absolute and fixed boxes only, and hides their whole content).
   const clipped: Element[] = [];
   const layers: DOMRect[] = [];
-  for (const el of document.body.querySelectorAll('*')) {
+  // Code blocks hold thousands of token spans and no boxes that leave the flow: skip them when not checked.
+  const scope = withCode ? '*' : ':not(pre):not(pre *)';
+  for (const el of document.body.querySelectorAll(scope)) {
     const s = getComputedStyle(el);
     if (positioned(s) && s.clip === 'rect(0px, 0px, 0px, 0px)') clipped.push(el);
     else if (outOfFlowAt(el, s)) layers.push(el.getBoundingClientRect());
@@ -127,11 +129,10 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   const seen = new Set<string>(known);
   const found: string[] = [];
   let marked = 0;
-  for (const el of document.body.querySelectorAll('*')) {
+  for (const el of document.body.querySelectorAll(scope)) {
     if (![...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim())) continue;
     // Hidden text is not checked by axe: it must not stand in for visible text of the same look.
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-    if (!withCode && el.closest('pre')) continue;
     const box = el.getBoundingClientRect();
     if (box.bottom + scrollY <= 0 || box.right + scrollX <= 0 || hiddenByClip(el)) continue;
     const look = meets(box) ? undefined : lookOf(el);
@@ -163,14 +164,19 @@ export async function axeViolations(
   only: 'all' | 'colour' = 'all',
   codeBlocks: 'skip' | 'check' = 'skip',
   checkedLooks: Set<string> = new Set(),
+  skipRules: readonly string[] = [],
 ): Promise<string[]> {
-  await injectAxe(page);
   const { looks, marked } = await page.evaluate(markContrastSamples, { attr: SAMPLE, known: [...checkedLooks], withCode: codeBlocks === 'check' });
   for (const look of looks) checkedLooks.add(look);
   // With no text marked, colour contrast would find nothing, after building its map of the whole page.
+  const skipped = new Set([...skipRules, ...(marked === 0 ? ['color-contrast'] : [])]);
+  const colourRules = COLOUR_RULES.filter((r) => !skipped.has(r));
+  // Nothing left to check in this scheme: no need for axe at all.
+  if (only === 'colour' && !colourRules.length) return [];
+  await injectAxe(page);
   const options: RunOptions = {
-    runOnly: only === 'colour' ? { type: 'rule', values: COLOUR_RULES.filter((r) => marked > 0 || r !== 'color-contrast') } : { type: 'tag', values: AXE_TAGS },
-    ...(marked === 0 && only === 'all' && { rules: { 'color-contrast': { enabled: false } } }),
+    runOnly: only === 'colour' ? { type: 'rule', values: colourRules } : { type: 'tag', values: AXE_TAGS },
+    rules: only === 'colour' ? {} : Object.fromEntries([...skipped].map((id) => [id, { enabled: false }])),
     resultTypes: ['violations'],
     iframes: false,
   };
