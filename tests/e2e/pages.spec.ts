@@ -19,20 +19,23 @@ test('the build has every kind of page', () => {
 });
 
 /**
- * Two rules depend on what a page template draws, not on its text, and run on one page of each template
+ * Some rules depend on what a page template draws, not on its text, and run on one page of each template
  * (fix, question, example, checklist, explainer; every page that is a template of its own) and on the code
  * page, whose Copy buttons are the content's only controls:
  * - target size (WCAG 2.2, 2.5.8): Markdown makes no buttons, and links inside text are exempt. It was a
  *   third of axe's time on a long fix page;
+ * - landmarks (region, bypass, accesskeys): content only ever goes inside the template's <main>, and
+ *   `region` walks every node of a long page to confirm it;
  * - in the dark scheme, links told apart from text (link-in-text-block): every link in text is underlined
  *   by the one site style, and the light run checks that rule on every page.
  */
+const TEMPLATE_RULES = ['target-size', 'region', 'bypass', 'accesskeys'];
 const templateOf = (path: string) => {
   const [kind] = path.split('/').filter(Boolean);
   if (!kind || !['guide', 'examples', 'checklists', 'learn'].includes(kind) || path === `/${kind}/`) return path;
   return kind === 'guide' ? (readFileSync(`dist${path}index.html`, 'utf8').includes('class="fix-steps') ? 'fix' : 'question') : kind;
 };
-const TARGET_SIZE_PAGES = new Set([CODE_PAGE, ...new Map(all.map((p) => [templateOf(p), p] as const).reverse()).values()]);
+const TEMPLATE_PAGES = new Set([CODE_PAGE, ...new Map(all.map((p) => [templateOf(p), p] as const).reverse()).values()]);
 
 /**
  * Every page, in batches on the worker's kept tab: a fresh browser context per page cost more than
@@ -66,7 +69,7 @@ for (const [i, batch] of batches.entries()) {
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
           expect(await page.evaluate((s) => matchMedia(`(prefers-color-scheme: ${s})`).matches, colorScheme)).toBe(true);
-          const skip = TARGET_SIZE_PAGES.has(path) ? [] : colorScheme === 'light' ? ['target-size'] : ['link-in-text-block'];
+          const skip = TEMPLATE_PAGES.has(path) ? [] : colorScheme === 'light' ? TEMPLATE_RULES : ['link-in-text-block'];
           const found = await axeViolations(page, colorScheme === 'light' ? 'all' : 'colour', path === CODE_PAGE ? 'check' : 'skip', checkedLooks, skip);
           violations.push(...found.map((v) => `${colorScheme}: ${v}`));
         }
@@ -82,9 +85,9 @@ for (const [i, batch] of batches.entries()) {
 test('the batches hold every page exactly once, and the code page has code of many kinds', () => {
   expect(batches.flat().sort()).toEqual([...all].sort());
   expect(tokenKinds(CODE_PAGE).size).toBeGreaterThanOrEqual(5);
-  // Target size is checked on a page of every template: the first of each kind.
+  // The template rules run on a page of every template: the first of each kind.
   const templates = new Set(all.map(templateOf));
-  expect(new Set([...TARGET_SIZE_PAGES].map(templateOf))).toEqual(templates);
+  expect(new Set([...TEMPLATE_PAGES].map(templateOf))).toEqual(templates);
   for (const kind of ['fix', 'question', 'examples', 'checklists', 'learn']) expect(templates).toContain(kind);
 });
 
