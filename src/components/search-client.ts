@@ -32,10 +32,15 @@ export function loadEngine(): Promise<Engine> {
 
 const KIND_LABEL: Record<SearchDoc['kind'], string> = { fix: 'Fix', example: 'Example', step: 'Checklist step' };
 
-/** A result's page; for a matched error, straight to where the page names it (see text-fragment.ts). */
+/**
+ * A result's page; for a matched error, straight to where the page names it, and for words, to where it
+ * names the rarest word that matched, when there is one (see text-fragment.ts).
+ */
 export function resultUrl(r: SearchResult) {
   const url = `${base()}${r.doc.url}`;
-  return r.via === 'error' && r.snippet && !r.doc.url.includes('#') ? url + textFragment(r.snippet.text) : url;
+  if (!r.snippet || r.doc.url.includes('#')) return url;
+  if (r.via === 'error') return url + textFragment(r.snippet.text);
+  return r.snippet.focus ? url + textFragment(r.snippet.focus) : url;
 }
 
 export function highlight(snippet: Snippet, max = 160): DocumentFragment {

@@ -53,8 +53,12 @@ function rangeOf(list: Posting[], doc: number): [number, number] {
   return [lo, to];
 }
 
+/** A query word found in at most this many pages is rare enough to take a result to where the page names it. */
+export const FOCUS_PAGES = 2;
+
 export function createScorer(index: SearchIndex) {
   const n = index.docs.length;
+  const RARE_IDF = Math.log(1 + (n - FOCUS_PAGES + 0.5) / (FOCUS_PAGES + 0.5));
   const acc = new Float64Array(n);
   const stamp = new Uint32Array(n);
   let generation = 0;
@@ -89,7 +93,7 @@ export function createScorer(index: SearchIndex) {
         }
       }
     });
-    return snippetOf(matches, idf);
+    return snippetOf(matches, idf, RARE_IDF);
   }
 
   return function wordScores(terms: string[], spellings: (term: string) => Spelling[]): WordScores {

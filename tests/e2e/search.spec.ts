@@ -256,3 +256,15 @@ test('a result that matched a pasted error opens its page at the words, not at t
   await expect(page.locator('ol.steps > li', { hasText: 'no org id' })).toBeInViewport();
   await expect(page.locator('h1')).not.toBeInViewport();
 });
+
+test('a result found by a rare word opens its page where the page names that word', async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent('cups admin password refused')}`);
+  const first = page.locator('[data-results] a').first();
+  await expect(first).toHaveAttribute('href', /\/guide\/self-hosted-admin-login\/#:~:text=cups$/i);
+  await first.click();
+  await expect(page.getByText(/\bCUPS\b/).first()).toBeInViewport();
+  await expect(page.locator('h1')).not.toBeInViewport();
+  // Common words take nobody anywhere: the page opens at the top.
+  await page.goto(`/search/?q=${encodeURIComponent('password refused')}`);
+  await expect(page.locator('[data-results] a').first()).not.toHaveAttribute('href', /#/);
+});

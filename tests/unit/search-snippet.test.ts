@@ -120,3 +120,20 @@ describe('snippetOf: highlights', () => {
     expect(snippet!.ranges[0]![1]).toBe(text.length - 1);
   });
 });
+
+describe('snippetOf: the focus word a result link scrolls to', () => {
+  const cups = 'cups localhost:631/admin keeps asking for the password';
+  const both = [match(0, 'words', cups, [[0, 3]]), match(1, 'words', cups, [[44, 51]])];
+
+  it('is the whole word of the rarest matched query word, when that one is rare enough', () => {
+    expect(snippetOf(both, [3.9, 0.4], 3)?.focus).toBe('cups');
+    // Only part of a word matched ("cup"): the focus is still the whole word of the text.
+    expect(snippetOf([match(0, 'words', cups, [[0, 2]])], [3.9], 3)?.focus).toBe('cups');
+    expect(snippetOf([match(0, 'words', 'send x-api-key now', [[7, 9]])], [3.9], 3)?.focus).toBe('x-api-key');
+  });
+
+  it('is absent when every matched word is common, and by default', () => {
+    expect(snippetOf(both, [2.9, 0.4], 3)?.focus).toBeUndefined();
+    expect(snippetOf(both, [3.9, 0.4])?.focus).toBeUndefined();
+  });
+});
