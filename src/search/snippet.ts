@@ -56,7 +56,7 @@ export function snippetOf(matches: { term: number; m: FieldMatch }[], idf: numbe
     const long = m.indices.filter(([a, b]) => b - a >= 2);
     if (!m.value || !long.length) continue;
     const id = `${m.key}\u0000${m.value}`;
-    const v = byValue.get(id) ?? { key: m.key, value: m.value, terms: new Set<number>(), ranges: [], first: new Map() };
+    const v = byValue.get(id) ?? { key: m.key, value: m.value, terms: new Set<number>(), ranges: [], first: new Map<number, [number, number]>() };
     v.terms.add(term);
     if (!v.first.has(term)) v.first.set(term, long[0]!);
     for (const [a, b] of long) v.ranges.push([a, b]);
