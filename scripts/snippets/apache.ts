@@ -4,6 +4,7 @@
  * could belong to, `.htaccess`-like first; a directive in a context it is not allowed in (`CGIPassAuth`
  * in a virtual host) fails all of them. Pure: the runner is scripts/check-snippets.ts.
  */
+import { withoutEllipses } from './common';
 
 /** The modules a snippet may use, loaded when the system has them (Debian's names). */
 export const APACHE_MODULES = [
@@ -20,12 +21,6 @@ export interface ApacheBase {
   modules: [name: string, path: string][];
 }
 
-/** Lines that stand for omitted config ("...", "…", "# …") are dropped: they are prose, not config. */
-export const withoutEllipses = (code: string) =>
-  code
-    .split('\n')
-    .filter((l) => !/^\s*(?:#\s*)?(?:\.\.\.|…)\s*$/.test(l))
-    .join('\n');
 
 function head({ dir, modules }: ApacheBase): string {
   return [

@@ -4,6 +4,7 @@
  * specific first, and each wrapping is a complete config for `nginx -t`. Pure: the runner is
  * scripts/check-snippets.ts.
  */
+import { withoutEllipses } from './common';
 
 /** Directives that only live in the http context (so a snippet holding one is a list of http-level blocks). */
 const HTTP_LEVEL = new Set(['server', 'upstream', 'map', 'geo', 'split_clients', 'limit_req_zone', 'limit_conn_zone', 'proxy_cache_path', 'fastcgi_cache_path', 'log_format', 'js_import']);
@@ -46,12 +47,7 @@ export function topLevelStatements(code: string): TopStatement[] {
 /** The names of the directives a snippet holds outside any block. */
 export const topLevelDirectives = (code: string): string[] => topLevelStatements(code).map((s) => s.name);
 
-/** Lines that stand for omitted config ("...", "…", "# …") are dropped: they are prose, not nginx. */
-export const withoutEllipses = (code: string) =>
-  code
-    .split('\n')
-    .filter((l) => !/^\s*(?:#\s*)?(?:\.\.\.|…)\s*$/.test(l))
-    .join('\n');
+export { withoutEllipses };
 
 const indent = (code: string) => code.replace(/^/gm, '    ');
 const http = (body: string) => `events {}\nhttp {\n${indent(body)}\n}\n`;

@@ -75,16 +75,12 @@ export interface FencedBlock {
   code: string;
 }
 
-/**
- * Every fenced code block of a Markdown text, so content checks can name a block by file and line: one the
- * highlighter would leave plain ("alloy") instead of a build warning nobody reads, or a config snippet the
- * server itself refuses. Closing fences are the same run of the same character, at least as long, with
- * nothing after it (CommonMark); a block inside a list item loses the opening fence's indentation.
- */
-export function fencedBlocks(markdown: string): FencedBlock[] {
-  const found: FencedBlock[] = [];
+/** The blocks of a Markdown text with the 1-based line each ends on (its closing fence, or the text's last line). */
+function scanFences(markdown: string): { block: FencedBlock; end: number }[] {
+  const found: { block: FencedBlock; end: number }[] = [];
+  const lines = markdown.split('\n');
   let open: { fence: string; indent: number; block: FencedBlock; lines: string[] } | undefined;
-  markdown.split('\n').forEach((text, i) => {
+  lines.forEach((text, i) => {
     const trimmed = text.trimStart();
     const fence = trimmed.startsWith('```') ? '`' : trimmed.startsWith('~~~') ? '~' : undefined;
     let run = 0;
@@ -93,7 +89,7 @@ export function fencedBlocks(markdown: string): FencedBlock[] {
     if (open) {
       if (fence === open.fence[0] && run >= open.fence.length && !rest) {
         open.block.code = open.lines.join('\n');
-        found.push(open.block);
+        found.push({ block: open.block, end: i + 1 });
         open = undefined;
       } else {
         const lead = text.length - text.trimStart().length;
@@ -106,8 +102,23 @@ export function fencedBlocks(markdown: string): FencedBlock[] {
     open = { fence: fence.repeat(run), indent: text.length - trimmed.length, block: { line: i + 1, lang, code: '' }, lines: [] };
   });
   // An unclosed fence runs to the end of the text (CommonMark).
-  if (open) found.push({ ...open.block, code: open.lines.join('\n') });
+  if (open) found.push({ block: { ...open.block, code: open.lines.join('\n') }, end: lines.length });
   return found;
+}
+
+/**
+ * Every fenced code block of a Markdown text, so content checks can name a block by file and line: one the
+ * highlighter would leave plain ("alloy") instead of a build warning nobody reads, or a config snippet the
+ * server itself refuses. Closing fences are the same run of the same character, at least as long, with
+ * nothing after it (CommonMark); a block inside a list item loses the opening fence's indentation.
+ */
+export const fencedBlocks = (markdown: string): FencedBlock[] => scanFences(markdown).map(({ block }) => block);
+
+/** The 1-based lines that are code (fences included): a `#` there is a comment, not a heading. */
+export function fencedLineNumbers(markdown: string): Set<number> {
+  const lines = new Set<number>();
+  for (const { block, end } of scanFences(markdown)) for (let n = block.line; n <= end; n++) lines.add(n);
+  return lines;
 }
 
 /** The language of every fenced code block that names one, with its 1-based line. */

@@ -7,6 +7,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import { plainText } from '../markdown/inline';
+import { fencedLineNumbers } from '../markdown/code-blocks';
 import type { ContentSet } from './integrity';
 
 /**
@@ -16,20 +17,13 @@ import type { ContentSet } from './integrity';
  */
 export function headingAnchors(body: string): string[] {
   const slugger = new GithubSlugger();
+  const code = fencedLineNumbers(body);
   const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of body.split('\n')) {
-    const trimmed = line.trimStart();
-    const marker = /^(`{3,}|~{3,})/.exec(trimmed)?.[1];
-    if (marker) {
-      if (!fence) fence = marker;
-      else if (marker[0] === fence[0] && marker.length >= fence.length && !trimmed.slice(marker.length).trim()) fence = undefined;
-      continue;
-    }
-    if (fence || line.startsWith(' ')) continue;
+  body.split('\n').forEach((line, i) => {
+    if (code.has(i + 1) || line.startsWith(' ')) return;
     const hashes = /^#{1,6}(?=[ \t])/.exec(line)?.[0];
     if (hashes) out.push(slugger.slug(plainText(headingText(line.slice(hashes.length)))));
-  }
+  });
   return out;
 }
 

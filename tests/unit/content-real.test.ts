@@ -22,6 +22,9 @@ import ts from 'typescript';
 const { content, problems, bodies } = loadContentDir('content');
 const fixIds = new Set(content.fixes.map((f) => f.data.id));
 const locked = parseIdsLock(readFileSync('content/ids.lock', 'utf8'));
+/** Every fenced block of the content, with its file (relative to content/); read once for the snippet checks. */
+let blocks: (ReturnType<typeof fencedBlocks>[number] & { f: string })[] | undefined;
+const contentBlocks = () => (blocks ??= contentFiles('content').flatMap((f) => fencedBlocks(readFileSync(join('content', f), 'utf8')).map((b) => ({ ...b, f }))));
 
 describe('the content in content/', () => {
   it('matches its schemas and passes every cross-file and flow check', () => {
@@ -86,11 +89,7 @@ describe('the content in content/', () => {
   });
 
   it('has shell blocks a reader can paste: placeholders quoted, never a bare <word> the shell reads as a redirect', () => {
-    const shell = contentFiles('content').flatMap((f) =>
-      fencedBlocks(readFileSync(join('content', f), 'utf8'))
-        .filter((b) => ['bash', 'sh', 'shell', 'zsh'].includes(b.lang))
-        .map((b) => ({ ...b, f })),
-    );
+    const shell = contentBlocks().filter((b) => ['bash', 'sh', 'shell', 'zsh'].includes(b.lang));
     expect(shell.length).toBeGreaterThan(300);
     expect(shell.flatMap((b) => barePlaceholderLines(b.code).map((l) => `content/${b.f}:${b.line} ${l}`))).toEqual([]);
     // And bash reads each one (an unclosed quote, a stray `fi`): `bash -n` parses without running anything.
@@ -133,7 +132,7 @@ describe('the content in content/', () => {
         return false;
       }
     };
-    const checked = contentFiles('content').flatMap((f) => fencedBlocks(readFileSync(join('content', f), 'utf8')).map((b) => ({ ...b, f })));
+    const checked = contentBlocks();
     expect(checked.filter((b) => b.lang === 'yaml').length).toBeGreaterThan(30);
     expect(checked.filter((b) => !parses(b.lang, b.code)).map((b) => `content/${b.f}:${b.line}: \`\`\`${b.lang}`)).toEqual([]);
     // The check itself: a YAML plain value holding ": " is what broke the README's example.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forgiven as forgives } from '../../scripts/snippets/common';
 import { APACHE_ENVIRONMENT_ONLY, apacheCandidates } from '../../scripts/snippets/apache';
 
 const base = { dir: '/tmp/x', modules: [['rewrite', '/m/mod_rewrite.so']] as [string, string][] };
@@ -19,7 +20,7 @@ describe('wrapping an Apache snippet for apache2 -t', () => {
   });
 
   it('forgives only the reader\'s own files and third-party modules', () => {
-    const forgiven = (m: string) => APACHE_ENVIRONMENT_ONLY.some((re) => re.test(m));
+    const forgiven = (m: string) => forgives(APACHE_ENVIRONMENT_ONLY, m);
     expect(forgiven("SSLCertificateFile: file '/etc/ssl/a.pem' does not exist or is empty")).toBe(true);
     expect(forgiven("Invalid command 'WSGIPassAuthorization', perhaps misspelled or defined by a module not included in the server configuration")).toBe(true);
     expect(forgiven("Invalid command 'RequestHeaderr', perhaps misspelled or defined by a module not included in the server configuration")).toBe(false);
