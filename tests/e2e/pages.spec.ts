@@ -129,6 +129,19 @@ test('colour contrast across pages: a look checked on an earlier page is skipped
   expect(v).toEqual(['color-contrast: #faint, #code']);
 });
 
+test('links told apart from text, checked once per look, still finds each link that fails, on any page', async ({ tab: page }) => {
+  const looks = new Set<string>();
+  const fine = '<p>Some text with <a href="#a">an underlined link</a> in it.</p>';
+  // The failing look (no underline, a colour close to the text's) is first met alone in a paragraph, where
+  // the rule does not apply: that must not count as checked for the same look inside a sentence.
+  const faint = (id: string) => `<a id="${id}" href="#b" style="text-decoration:none;color:#222">a hidden link</a>`;
+  await page.setContent(`<main><h1>Links</h1>${fine.repeat(30)}<p>${faint('alone')}</p><p>Read ${faint('inline')} before you go on.</p></main>`);
+  expect(await axeViolations(page, 'all', 'skip', looks)).toContain('link-in-text-block: #inline');
+  // On a later page, the known looks are skipped and a new failing look is still found.
+  await page.setContent(`<main><h1>More links</h1>${fine.repeat(5)}<p>Then follow <a id="bold" href="#c" style="text-decoration:none;color:#333">another link</a> to the next part of the page.</p></main>`);
+  expect(await axeViolations(page, 'all', 'skip', looks)).toContain('link-in-text-block: #bold');
+});
+
 test('colour contrast: a sticky box is out of flow only once held; clipped or off-page text never counts', async ({ tab: page }) => {
   const marked = () => page.evaluate(() => [...document.querySelectorAll('[data-contrast-sample]')].map((e) => e.id));
   const clipped = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)';

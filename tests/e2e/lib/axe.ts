@@ -126,6 +126,8 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
   };
+  // The link sampling in `axeViolations` hashes its looks the same way (it runs after this, on the same page).
+  (window as unknown as { __lookHash: typeof hash }).__lookHash = hash;
   const seen = new Set<string>(known);
   const found: string[] = [];
   let marked = 0;
@@ -180,14 +182,54 @@ export async function axeViolations(
     resultTypes: ['violations'],
     iframes: false,
   };
-  return page.evaluate(
-    async ({ opts, contrastSelector }) => {
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+  const { violations, linkLooks } = await page.evaluate(
+    async ({ opts, contrastSelector, knownLinks }) => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') & { _audit: { rules: { id: string; matches: (node: Element, vNode: unknown) => boolean }[] } } }).axe;
       axe.reset();
       axe.configure({ rules: [{ id: 'color-contrast', selector: contrastSelector }] });
-      const results = await axe.run(document, opts);
-      return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      // Links told apart from text (link-in-text-block) was the costliest rule left on a long page (~2 ms per link,
+      // ~40 links a page). Its outcome for a link follows from the computed styles of the link, of its contents,
+      // of every element from it up to its text block and of that block, and from the backgrounds behind them:
+      // two links alike in all of those, both in a text block, get the same outcome. axe's own test decides
+      // whether a link is in a text block at all; only a link it would judge is sampled, so a look is
+      // counted as checked only once axe has judged a link of it.
+      const rule = axe._audit.rules.find((r) => r.id === 'link-in-text-block');
+      const applies = rule?.matches;
+      const seen = new Set(knownLinks);
+      const found: string[] = [];
+      if (rule && applies) {
+        const STYLE = ['color', 'background-color', 'background-image', 'text-decoration-line', 'text-decoration-style', 'text-decoration-color', 'text-decoration-thickness', 'text-underline-offset', 'border-top', 'border-bottom', 'outline', 'font-weight', 'font-style', 'font-size', 'font-family', 'opacity', 'filter', 'mix-blend-mode', 'text-shadow', 'box-shadow', 'display', 'position'];
+        const styleOf = (el: Element, pseudo?: string) => {
+          const s = getComputedStyle(el, pseudo);
+          return STYLE.map((p) => s.getPropertyValue(p)).join(';') + (pseudo ? `;${s.content}` : '');
+        };
+        const isBlock = (el: Element) => !/^inline/.test(getComputedStyle(el).display);
+        const lookOf = (link: Element) => {
+          const parts = [styleOf(link), styleOf(link, '::before'), styleOf(link, '::after'), ...[...link.querySelectorAll('*')].map((c) => `${c.localName}:${styleOf(c)}`)];
+          let up = link.parentElement;
+          for (; up && !isBlock(up); up = up.parentElement) parts.push(styleOf(up));
+          // The block and everything behind it: what the link's colours are compared with and against.
+          for (; up; up = up.parentElement) parts.push(styleOf(up));
+          return `link:${(window as unknown as { __lookHash: (text: string) => string }).__lookHash(parts.join('|'))}`;
+        };
+        rule.matches = (node, vNode) => {
+          if (!applies.call(rule, node, vNode)) return false;
+          const look = lookOf(node);
+          if (seen.has(look)) return false;
+          seen.add(look);
+          found.push(look);
+          return true;
+        };
+      }
+      try {
+        const results = await axe.run(document, opts);
+        return { violations: results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), linkLooks: found };
+      } finally {
+        if (rule && applies) rule.matches = applies;
+      }
     },
-    { opts: options, contrastSelector: `[${SAMPLE}]${codeBlocks === 'skip' ? NOT_IN_CODE_BLOCKS : ''}` },
+    { opts: options, contrastSelector: `[${SAMPLE}]${codeBlocks === 'skip' ? NOT_IN_CODE_BLOCKS : ''}`, knownLinks: [...checkedLooks].filter((l) => l.startsWith('link:')) },
   );
+  for (const look of linkLooks) checkedLooks.add(look);
+  return violations;
 }
