@@ -1,8 +1,8 @@
 /**
  * npm run check:snippets: every nginx and Apache code block in the content, tested with the real server
- * (`nginx -t`, `apache2 -t`), and every Python block parsed by Python. Not part of `npm test`, which must run
+ * (`nginx -t`, `apache2 -t`), and every Python and PHP block parsed by Python and `php -l`. Not part of `npm test`, which must run
  * where none of them is installed (YAML, JSON, JavaScript, TypeScript and shell blocks are checked there, in
- * tests/unit/content-real.test.ts); run it after changing a snippet (`apt-get install nginx apache2` first).
+ * tests/unit/content-real.test.ts); run it after changing a snippet (`apt-get install nginx apache2 php-cli` first).
  * Prints one line per block a tool refuses, with file and line, and exits non-zero if there is any.
  */
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
@@ -14,12 +14,14 @@ import { fencedBlocks } from '../src/markdown/code-blocks';
 import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly } from './snippets/nginx';
 import { APACHE_ENVIRONMENT_ONLY, APACHE_MODULES, apacheCandidates } from './snippets/apache';
 import { forgiven } from './snippets/common';
+import { phpReadings } from './snippets/php';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const APACHE = process.env.APACHE ?? '/usr/sbin/apache2';
 const APACHE_MODULE_DIR = process.env.APACHE_MODULE_DIR ?? '/usr/lib/apache2/modules';
 const PYTHON = process.env.PYTHON ?? 'python3';
-for (const [name, bin, variable] of [['nginx', NGINX, 'NGINX'], ['apache2', APACHE, 'APACHE'], ['python3', PYTHON, 'PYTHON']] as const) {
+const PHP = process.env.PHP ?? 'php';
+for (const [name, bin, variable] of [['nginx', NGINX, 'NGINX'], ['apache2', APACHE, 'APACHE'], ['python3', PYTHON, 'PYTHON'], ['php-cli', PHP, 'PHP']] as const) {
   try {
     execFileSync(bin, ['-v'], { stdio: 'ignore' });
   } catch {
@@ -80,6 +82,24 @@ function pythonRefusals(code: string): string[] {
   return stderr === undefined ? [] : [stderr.split('\n').pop()!];
 }
 
+/** PHP's complaint about one source (`php -l`'s error line), or undefined when it parses. */
+function phpComplaint(source: string): string | undefined {
+  const stderr = complaint(PHP, ['-l', '-d', 'display_errors=stderr'], { input: source });
+  return stderr === undefined ? undefined : (stderr.split('\n').find((l) => l.includes('error')) ?? stderr);
+}
+/** A reading's complaints (`phpReadings`): for each piece none of whose sources parse, its first complaint. */
+function phpRefusals(reading: string[][]): string[] {
+  return reading.flatMap((piece) => {
+    const complaints = [];
+    for (const source of piece) {
+      const c = phpComplaint(source);
+      if (c === undefined) return [];
+      complaints.push(c);
+    }
+    return [complaints[0]!];
+  });
+}
+
 /**
  * Per language: how many blocks were checked, and what refuses one (the refusals of each context it was tried
  * in; it passes if any context has none). The first context's refusals are reported.
@@ -88,6 +108,7 @@ const checkers = {
   nginx: { name: `nginx, ${NGINX} -t`, count: 0, tries: (code: string) => nginxCandidates(code).map((config) => nginxRefusals(config).filter((m) => !plusOnly(code, m))) },
   apacheconf: { name: `Apache, ${APACHE} -t`, count: 0, tries: (code: string) => apacheCandidates(code, apacheBase).map(apacheRefusals) },
   python: { name: `Python, parsed by ${PYTHON}`, count: 0, tries: (code: string) => [pythonRefusals(code)] },
+  php: { name: `PHP, ${PHP} -l`, count: 0, tries: (code: string) => phpReadings(code).map(phpRefusals) },
 };
 
 const failures: string[] = [];
