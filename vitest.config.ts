@@ -19,5 +19,8 @@ export default defineConfig({
     // (24 s, mostly waiting on its two Astro runs) and then every other file after it. With two workers the
     // other files run while those builds run: the unit phase of `npm test` fell from 44 s to ~30 s.
     maxWorkers: mutating ? undefined : Math.max(2, availableParallelism()),
+    // A hang guard, not a speed check: beside three builds and the other worker, a file that writes and loads
+    // ten copies of the content (~1 s alone) once took over Vitest's default 5 s on this 2-core machine.
+    testTimeout: 60_000,
   },
 });
