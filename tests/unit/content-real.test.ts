@@ -14,6 +14,7 @@ import { flowInputOf } from '../../src/model/flow-input';
 import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
 import { barePlaceholderLines } from '../../src/model/shell-text';
+import { httpSnippetProblems } from '../../src/model/http-text';
 import { checkAnchorAliases, checkAnchorsLock, liveAnchors, parseAnchorsLock } from '../../src/model/anchors';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
@@ -108,6 +109,12 @@ describe('the content in content/', () => {
       return error === undefined ? [] : [`content/${b.f}:${b.line}: ${error}`];
     });
     expect(unreadable).toEqual([]);
+  });
+
+  it('has HTTP blocks a server could send: a start line, Name: value fields, challenges and cookies as RFCs and browsers read them', () => {
+    const http = contentBlocks().filter((b) => b.lang === 'http');
+    expect(http.length).toBeGreaterThan(30);
+    expect(http.flatMap((b) => httpSnippetProblems(b.code).map((p) => `content/${b.f}:${b.line} ${p}`))).toEqual([]);
   });
 
   it('has YAML, JSON, JavaScript and TypeScript blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
