@@ -18,6 +18,8 @@ import { httpSnippetProblems } from '../../src/model/http-text';
 import { checkAnchorAliases, checkAnchorsLock, liveAnchors, parseAnchorsLock } from '../../src/model/anchors';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
+import { SaxesParser } from 'saxes';
+import { parse as parseToml } from 'smol-toml';
 import ts from 'typescript';
 
 const { content, problems, bodies } = loadContentDir('content');
@@ -117,7 +119,7 @@ describe('the content in content/', () => {
     expect(http.flatMap((b) => httpSnippetProblems(b.code).map((p) => `content/${b.f}:${b.line} ${p}`))).toEqual([]);
   });
 
-  it('has YAML, JSON, JavaScript and TypeScript blocks that parse (a JSON block may be the members of an object, as in a manifest)', () => {
+  it('has YAML, JSON, JavaScript, TypeScript, XML and TOML blocks that parse (a JSON block may be the members of an object, as in a manifest; an XML block, sibling elements)', () => {
     const SCRIPT_LANGS = new Set(['js', 'jsx', 'ts', 'tsx', 'javascript', 'typescript']);
     const parses = (lang: string, code: string) => {
       try {
@@ -134,6 +136,16 @@ describe('the content in content/', () => {
             JSON.parse(`{${code}}`);
           }
         }
+        // Well-formed XML 1.0, as a config file's excerpt: several sibling elements are wrapped in one root.
+        // saxes, not a lenient parser: a `<placeholder>` inside an attribute value is an error a paste would hit.
+        else if (lang === 'xml') {
+          const parser = new SaxesParser({ xmlns: false });
+          let wellFormed = true;
+          parser.on('error', () => (wellFormed = false));
+          parser.write(`<snippet>${code}</snippet>`).close();
+          return wellFormed;
+        }
+        else if (lang === 'toml') parseToml(code);
         return true;
       } catch {
         return false;
@@ -149,5 +161,12 @@ describe('the content in content/', () => {
     expect(parses('ts', 'const a: number = 1;')).toBe(true);
     expect(parses('ts', 'f(a),\n{\n  provide: X,\n  useValue: [1],\n},')).toBe(false);
     expect(checked.filter((b) => SCRIPT_LANGS.has(b.lang)).length).toBeGreaterThan(80);
+    expect(parses('xml', '<a x="1" />\n<!-- note -->\n<b><c/></b>')).toBe(true);
+    // A placeholder in angle brackets inside an attribute, and an element left open, are what a paste breaks on.
+    expect(parses('xml', '<machineKey validationKey="<hex>" />')).toBe(false);
+    expect(parses('xml', '<a>\n  <b>x</b>')).toBe(false);
+    expect(parses('toml', '[[servers]]\nhost = "dc"\nbind_password = """…"""')).toBe(true);
+    expect(parses('toml', 'host = dc.example.com')).toBe(false);
+    expect(checked.filter((b) => b.lang === 'xml').length).toBeGreaterThan(10);
   });
 });
