@@ -21,7 +21,6 @@ export interface ApacheBase {
   modules: [name: string, path: string][];
 }
 
-
 function head({ dir, modules }: ApacheBase): string {
   return [
     `ServerRoot "${dir}"`,

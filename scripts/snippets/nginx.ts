@@ -47,8 +47,6 @@ export function topLevelStatements(code: string): TopStatement[] {
 /** The names of the directives a snippet holds outside any block. */
 export const topLevelDirectives = (code: string): string[] => topLevelStatements(code).map((s) => s.name);
 
-export { withoutEllipses };
-
 const indent = (code: string) => code.replace(/^/gm, '    ');
 const http = (body: string) => `events {}\nhttp {\n${indent(body)}\n}\n`;
 const server = (body: string) => http(`server {\n    listen 8080;\n${indent(body)}\n}`);

@@ -121,6 +121,9 @@ export function fencedLineNumbers(markdown: string): Set<number> {
   return lines;
 }
 
+/** A line that stands for omitted lines in a snippet ("...", "…", "# …"): prose, not code. */
+export const isOmissionLine = (line: string): boolean => /^\s*(?:#\s*)?(?:\.\.\.|…)\s*$/.test(line);
+
 /** The language of every fenced code block that names one, with its 1-based line. */
 export function fencedLanguages(markdown: string): { line: number; lang: string }[] {
   return fencedBlocks(markdown).flatMap(({ line, lang }) => (lang ? [{ line, lang }] : []));

@@ -7,13 +7,11 @@
  * these; the point here is to refuse what a browser would drop.
  */
 import { parseChallenges } from '../diagnose/www-authenticate';
+import { parseHeaderLine, parseRequestLine, parseStatusLine } from '../diagnose/input-lines';
+import { isOmissionLine } from '../markdown/code-blocks';
 
-/** RFC 9110 token: a field name, a cookie name. */
+/** RFC 9110 token, as a cookie name must be. */
 const TOKEN = /^[!#$%&'*+\-.^\w`|~]+$/;
-/** A status line (HTTP/1.x with a reason phrase, HTTP/2 and 3 without) or a request line. */
-const START_LINE = /^(?:HTTP\/(?:1\.[01]|2|3) [1-5]\d\d(?: [^\r\n]*)?|[A-Z]+ \S+ HTTP\/(?:1\.[01]|2|3))$/;
-/** A line standing for omitted fields. */
-const ELLIPSIS = /^\s*(?:\.\.\.|…)\s*$/;
 /** RFC 6265 cookie-value: cookie-octets, optionally in double quotes. */
 const COOKIE_VALUE = /^(?:"[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*"|[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*)$/;
 const COOKIE_ATTRIBUTES = new Set(['expires', 'max-age', 'domain', 'path', 'secure', 'httponly', 'samesite', 'partitioned']);
@@ -53,17 +51,17 @@ export function httpSnippetProblems(code: string): string[] {
   const problems: string[] = [];
   head.forEach((line, i) => {
     const at = `line ${i + 1}`;
-    if ((i === 0 && START_LINE.test(line)) || ELLIPSIS.test(line)) return;
-    const colon = line.indexOf(':');
-    const name = colon > 0 ? line.slice(0, colon) : '';
-    if (!TOKEN.test(name)) {
+    // The start line and the fields are read by the parsers Diagnose reads a pasted response with.
+    if ((i === 0 && (parseStatusLine(line) || parseRequestLine(line))) || isOmissionLine(line)) return;
+    const field = parseHeaderLine(line);
+    if (!field) {
       problems.push(`${at}: "${line}" is neither a start line nor a "Name: value" header field`);
       return;
     }
-    const value = line.slice(colon + 1).trim();
-    const field = name.toLowerCase();
-    if (field === 'www-authenticate' || field === 'proxy-authenticate') for (const p of parseChallenges(value).problems) problems.push(`${at}: ${name}: ${p}`);
-    if (field === 'set-cookie') for (const p of setCookieProblems(value)) problems.push(`${at}: Set-Cookie: ${p}`);
+    const [name, value] = field;
+    const lower = name.toLowerCase();
+    if (lower === 'www-authenticate' || lower === 'proxy-authenticate') for (const p of parseChallenges(value).problems) problems.push(`${at}: ${name}: ${p}`);
+    if (lower === 'set-cookie') for (const p of setCookieProblems(value)) problems.push(`${at}: Set-Cookie: ${p}`);
   });
   return problems;
 }

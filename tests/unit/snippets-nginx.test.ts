@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forgiven as forgives } from '../../scripts/snippets/common';
-import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly, topLevelStatements, withoutEllipses } from '../../scripts/snippets/nginx';
+import { forgiven as forgives, withoutEllipses } from '../../scripts/snippets/common';
+import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly, topLevelStatements } from '../../scripts/snippets/nginx';
 
 describe('wrapping an nginx snippet for nginx -t', () => {
   it('splits the top level into statements, comments going with the statement below them', () => {
