@@ -56,21 +56,27 @@ export interface Posting {
   value: string;
   /** fuse.js's field-length norm: a match in a short field counts for more. */
   norm: number;
+  /** Which field value of the whole index this is (one symptom, one error string, a title): its number, from 0. */
+  passage: number;
 }
 
 const fieldNorm = (value: string) => Math.round(1000 / Math.sqrt(Math.max(1, value.split(/\s+/).filter(Boolean).length))) / 1000;
 
+const fieldsOf = (d: SearchDoc): [Key, string[]][] => [['title', [d.title]], ['errors', d.errors], ['words', d.words], ['summary', [d.summary]]];
+
 /** Word → the field values that contain it; `wordsOf` says what the words of a value are. */
 export function invertedIndex(docs: SearchDoc[], wordsOf: (value: string) => string[] = tokens): Map<string, Posting[]> {
   const postings = new Map<string, Posting[]>();
+  // Numbered in the same order whatever `wordsOf` is, so a value's compounds share its number.
+  let passage = 0;
   docs.forEach((d, doc) => {
-    const fields: [Key, string[]][] = [['title', [d.title]], ['errors', d.errors], ['words', d.words], ['summary', [d.summary]]];
-    for (const [key, values] of fields)
+    for (const [key, values] of fieldsOf(d))
       for (const value of values) {
         const norm = fieldNorm(value);
+        const here = passage++;
         for (const w of new Set(wordsOf(value))) {
           const list = postings.get(w) ?? [];
-          list.push({ doc, key, value, norm });
+          list.push({ doc, key, value, norm, passage: here });
           postings.set(w, list);
         }
       }
@@ -95,6 +101,8 @@ export interface SearchIndex {
   firstCompound: number;
   /** Per page, how many distinct words it holds over the mean: a page with many symptoms matches more words by chance. */
   relativeLength: Float64Array;
+  /** How many field values (passages) the pages hold in all; postings number them from 0. */
+  passages: number;
 }
 
 export function buildIndex(docs: SearchDoc[]): SearchIndex {
@@ -123,7 +131,8 @@ export function buildIndex(docs: SearchDoc[]): SearchIndex {
   });
   const mean = lengths.reduce((a, b) => a + b, 0) / lengths.length || 1;
   const relativeLength = Float64Array.from(lengths, (n) => n / mean);
-  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound, relativeLength };
+  const passages = docs.reduce((n, d) => n + fieldsOf(d).reduce((m, [, values]) => m + values.length, 0), 0);
+  return { docs, words, wordId, postings: words.map((w) => byWord.get(w)!), trigrams, firstCompound, relativeLength, passages };
 }
 
 /** Ids of the vocabulary words that contain `term` (3 letters or more), ascending, read through its rarest trigram. */

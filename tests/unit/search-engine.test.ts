@@ -90,6 +90,18 @@ describe('words', () => {
     expect(find('app says xml-rpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
   });
 
+  it('ranks a page whose one symptom holds the query’s words above one that has them spread over several', () => {
+    // Same words, same field lengths, same vocabulary: only how the query's words sit together differs.
+    const together = doc('guide/together/', { words: ['token expired after deploy behind nginx', 'a1 a2 a3 a4 b1 b2', 'b3 b4 c1 c2 c3 c4'] });
+    const spread = doc('guide/spread/', { words: ['token expired a1 a2 a3 a4', 'after deploy b1 b2 b3 b4', 'behind nginx c1 c2 c3 c4'] });
+    for (const pages of [[together, spread], [spread, together]]) {
+      const index = buildIndex(pages);
+      const { scores } = createScorer(index)(['token', 'expired', 'after', 'deploy', 'behind', 'nginx'], createSpellings(index));
+      const score = (page: SearchDoc) => scores.get(pages.indexOf(page))!;
+      expect(score(together)).toBeLessThan(score(spread));
+    }
+  });
+
   describe('a page with many other words', () => {
     // Both pages hold the query's words once; the hub is listed first, so on equal evidence the sort keeps it first.
     const WORDS = ['mobile', 'login', 'fails', 'password', 'change', 'android', 'phone', 'tablet'];

@@ -76,6 +76,16 @@ describe('invertedIndex', () => {
     expect(postings.get('delta')?.[0]).toMatchObject({ doc: 0, value: 'Delta' });
   });
 
+  it('numbers every field value once, and a value’s joined compounds share its number', () => {
+    const index = buildIndex([page({ title: 'Open XML-RPC', words: ['e-mail login', 'email'] }), page({ title: 'Other', summary: 'xml' })]);
+    const passagesOf = (w: string) => index.postings[index.wordId.get(w)!]!.map((p) => p.passage);
+    // Page 0: title 0, symptoms 1 and 2, summary 3; page 1: title 4, summary 5.
+    expect(index.passages).toBe(6);
+    expect(passagesOf('xmlrpc')).toEqual(passagesOf('open'));
+    expect(passagesOf('email').sort()).toEqual([1, 2]);
+    expect(passagesOf('xml')).toEqual([0, 5]);
+  });
+
   it('adds no word for an empty field', () => {
     expect([...invertedIndex([page({ title: 'Cookie' })]).keys()]).toEqual(['cookie']);
   });
