@@ -54,7 +54,7 @@ export const KIND_BIAS: Record<SearchDoc['kind'], number> = { fix: 0, example: 0
 export function searchTerms(reduced: Reduced, index: Pick<SearchIndex, 'wordId'>, forms: (t: string) => number[] = () => []): string[] {
   const known = (t: string) => index.wordId.has(t);
   const split = (t: string) => (known(t) ? [t] : t.split('_'));
-  const all = reduced.terms.flatMap((t) => (normalise(t).match(TOKEN) ?? []).flatMap(split));
+  const all = [...reduced.terms, ...reduced.implied].flatMap((t) => (normalise(t).match(TOKEN) ?? []).flatMap(split));
   const counts = (t: string) => known(t) || (reduced.pasted ? forms(t).length > 0 : t.length > 4);
   return [...new Set(all)].filter((t) => t.length >= (FUSE_OPTIONS.minMatchCharLength ?? 1) && counts(t));
 }

@@ -42,6 +42,8 @@ export interface Reduced {
   headers: string[];
   /** The words to search with, most distinctive first. */
   terms: string[];
+  /** Words the query implies without writing them (see `VERSION`); searched with, never shared or shown as typed. */
+  implied: string[];
   /** Set when the query was longer than the caps: what was read (see `clip`). */
   cut?: { chars: number; lines: number };
 }
@@ -178,6 +180,15 @@ export function wordsOf(text: string, statuses: boolean): string[] {
   return out;
 }
 
+/**
+ * A version number ("2.33.0", "v6.1", "in 10.3"): of the real reports that carry one, half were broken by an
+ * update, against a sixth of all reports, so a query with one also searches for the upgrade it implies. Not
+ * after a word character, '.' or '/': "HTTP/1.1", "nginx/1.18.0", "TLSv1.2" and IP addresses are not versions
+ * someone moved to.
+ */
+const VERSION = /(?<![\w./])v?\d+\.\d+(?:\.\d+)?(?![\w.])/;
+const UPGRADE = ['after', 'upgrade'];
+
 export function reduce(input: string): Reduced {
   const { text: head, cut } = clip(input);
   const text = normalise(head);
@@ -206,6 +217,7 @@ export function reduce(input: string): Reduced {
     if (w.length > 1 && w.length <= 32 && !(pasted && isHostname(w))) add(w);
     for (const x of SHORTHAND.get(w) ?? []) add(x); // a Map: "constructor" in a paste is a word, not Object's
   }
+  const implied = VERSION.test(pasted ? lines.clues : text) ? UPGRADE.filter((w) => !seen.has(w)) : [];
   // A paste has many incidental words (paths, hosts); the engine keeps those it knows, so take a generous head.
   return {
     pasted,
@@ -214,6 +226,7 @@ export function reduce(input: string): Reduced {
     codes,
     headers,
     terms: pasted ? terms.slice(0, 48) : terms.slice(0, 12),
+    implied,
     ...(cut ? { cut } : {}),
   };
 }

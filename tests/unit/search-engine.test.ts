@@ -90,6 +90,15 @@ describe('words', () => {
     expect(find('app says xml-rpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
   });
 
+  it('searches a version number as the upgrade it implies', () => {
+    const { search: find } = createSearch([
+      doc('guide/token/', { title: 'Send the token', words: ['token rejected by the api'] }),
+      doc('guide/upgrade/', { title: 'Undo what the update changed', words: ['token rejected after upgrade'] }),
+    ]);
+    expect(find('token rejected').results.map((r) => r.doc.url)[0]).toBe('guide/token/');
+    expect(find('token rejected on 2.33.0').results.map((r) => r.doc.url)[0]).toBe('guide/upgrade/');
+  });
+
   it('ranks a page whose one symptom holds the query’s words above one that has them spread over several', () => {
     // Same words, same field lengths, same vocabulary: only how the query's words sit together differs.
     const together = doc('guide/together/', { words: ['token expired after deploy behind nginx', 'a1 a2 a3 a4 b1 b2', 'b3 b4 c1 c2 c3 c4'] });
@@ -159,7 +168,7 @@ describe('words', () => {
 describe('search terms', () => {
   const index = { wordId: new Map(['session', 'expired', 'invalid_token', 'token', 'invalid', 'nginx', 'js', 'verify'].map((w, i) => [w, i])) };
   const terms = (pasted: boolean, ...words: string[]): string[] => {
-    const reduced: Reduced = { pasted, schemes: [], codes: [], headers: [], terms: words };
+    const reduced: Reduced = { pasted, schemes: [], codes: [], headers: [], terms: words, implied: [] };
     return searchTerms(reduced, index);
   };
 
@@ -169,7 +178,7 @@ describe('search terms', () => {
   });
 
   it('keeps an unknown word of a paste only when it is another form of a word we know', () => {
-    const reduced: Reduced = { pasted: true, schemes: [], codes: [], headers: [], terms: ['verified', 'frobnicated'] };
+    const reduced: Reduced = { pasted: true, schemes: [], codes: [], headers: [], implied: [], terms: ['verified', 'frobnicated'] };
     const forms = (t: string) => (t === 'verified' ? [index.wordId.get('verify')!] : []);
     expect(searchTerms(reduced, index, forms)).toEqual(['verified']);
     expect(searchTerms(reduced, index)).toEqual([]);

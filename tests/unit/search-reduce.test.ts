@@ -107,6 +107,22 @@ describe('reduce on typed words', () => {
     expect(reduce('authoriser never invoked').terms).toContain('authorizer');
   });
 
+  it('reads a version number as an implied upgrade, apart from the words typed', () => {
+    expect(reduce('2.33.0 results in error 401: token not found').implied).toEqual(['after', 'upgrade']);
+    expect(reduce('login broken on v6.1').implied).toEqual(['after', 'upgrade']);
+    expect(reduce('login broken on v6.1').terms).not.toContain('upgrade');
+    // Already typed: not searched twice.
+    expect(reduce('401 after upgrade to 10.3').implied).toEqual([]);
+    expect(reduce('token fails since the update to 10.3').implied).toEqual(['after', 'upgrade']);
+  });
+
+  it('implies no upgrade from protocol versions, server names, TLS versions or addresses', () => {
+    for (const q of ['HTTP/1.1 401 Unauthorized', '< server: nginx/1.18.0', 'handshake with TLSv1.2 fails', 'login from 192.168.1.20 refused', 'no version here'])
+      expect(reduce(q).implied, q).toEqual([]);
+    const curl = '> GET /api HTTP/1.1\n> User-Agent: curl/8.5.0\n< HTTP/1.1 401 Unauthorized\n< Server: Apache/2.4.58';
+    expect(reduce(curl).implied).toEqual([]);
+  });
+
   it('keeps at most twelve typed terms', () => {
     const typed = Array.from({ length: 20 }, (_, i) => `w${i}x`).join(' ');
     expect(reduce(typed).pasted).toBe(false);
