@@ -181,8 +181,8 @@ export function wordsOf(text: string, statuses: boolean): string[] {
 }
 
 /**
- * A version number ("2.33.0", "v6.1", "in 10.3"): of the real reports that carry one, half were broken by an
- * update, against a sixth of all reports, so a query with one also searches for the upgrade it implies. Not
+ * A version number ("2.33.0", "v6.1", "in 10.3"): of the real reports' tuning part, 74 of the 130 that carry one
+ * were broken by an update, against a sixth of all, so a query with one also searches for the upgrade it implies. Not
  * after a word character, '.' or '/': "HTTP/1.1", "nginx/1.18.0", "TLSv1.2" and IP addresses are not versions
  * someone moved to.
  */
