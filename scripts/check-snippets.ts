@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { contentFiles } from '../src/model/load-files';
 import { fencedBlocks } from '../src/markdown/code-blocks';
-import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly } from './snippets/nginx';
+import { ENVIRONMENT_ONLY, nginxCandidates, notInStockNginx } from './snippets/nginx';
 import { APACHE_ENVIRONMENT_ONLY, APACHE_MODULES, apacheCandidates } from './snippets/apache';
 import { forgiven } from './snippets/common';
 import { phpReadings } from './snippets/php';
@@ -105,7 +105,7 @@ function phpRefusals(reading: string[][]): string[] {
  * in; it passes if any context has none). The first context's refusals are reported.
  */
 const checkers = {
-  nginx: { name: `nginx, ${NGINX} -t`, count: 0, tries: (code: string) => nginxCandidates(code).map((config) => nginxRefusals(config).filter((m) => !plusOnly(code, m))) },
+  nginx: { name: `nginx, ${NGINX} -t`, count: 0, tries: (code: string) => nginxCandidates(code).map((config) => nginxRefusals(config).filter((m) => !notInStockNginx(code, m))) },
   apacheconf: { name: `Apache, ${APACHE} -t`, count: 0, tries: (code: string) => apacheCandidates(code, apacheBase).map(apacheRefusals) },
   python: { name: `Python, parsed by ${PYTHON}`, count: 0, tries: (code: string) => [pythonRefusals(code)] },
   php: { name: `PHP, ${PHP} -l`, count: 0, tries: (code: string) => phpReadings(code).map(phpRefusals) },

@@ -85,8 +85,11 @@ export const ENVIRONMENT_ONLY: RegExp[] = [
   /zone "[^"]*" is unknown/,
 ];
 
-/** A directive the snippet itself marks as NGINX Plus only, which open-source nginx cannot know. */
-export const plusOnly = (snippet: string, message: string): boolean => {
+/**
+ * A directive the snippet itself marks, on its own line, as NGINX Plus only or as a third-party module's
+ * (`# ngx_pagespeed module`), which the stock nginx here cannot know.
+ */
+export const notInStockNginx = (snippet: string, message: string): boolean => {
   const name = /unknown directive "([^"]+)"/.exec(message)?.[1];
-  return !!name && snippet.split('\n').some((l) => l.includes(name) && /NGINX Plus/.test(l));
+  return !!name && snippet.split('\n').some((l) => l.includes(name) && /NGINX Plus|\bngx_\w+ module\b/.test(l));
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgiven as forgives, withoutEllipses } from '../../scripts/snippets/common';
-import { ENVIRONMENT_ONLY, nginxCandidates, plusOnly, topLevelStatements } from '../../scripts/snippets/nginx';
+import { ENVIRONMENT_ONLY, nginxCandidates, notInStockNginx, topLevelStatements } from '../../scripts/snippets/nginx';
 
 describe('wrapping an nginx snippet for nginx -t', () => {
   it('splits the top level into statements, comments going with the statement below them', () => {
@@ -37,7 +37,10 @@ describe('wrapping an nginx snippet for nginx -t', () => {
     expect(forgiven('unknown directive "proxy_set_headr"')).toBe(false);
     expect(forgiven('"location" directive is not allowed here')).toBe(false);
     expect(forgiven('invalid number of arguments in "auth_basic" directive')).toBe(false);
-    expect(plusOnly('upstream a {\n    ntlm;   # NGINX Plus only\n}', 'unknown directive "ntlm"')).toBe(true);
-    expect(plusOnly('upstream a {\n    ntlm;\n}', 'unknown directive "ntlm"')).toBe(false);
+    expect(notInStockNginx('upstream a {\n    ntlm;   # NGINX Plus only\n}', 'unknown directive "ntlm"')).toBe(true);
+    expect(notInStockNginx('upstream a {\n    ntlm;\n}', 'unknown directive "ntlm"')).toBe(false);
+    expect(notInStockNginx('pagespeed Disallow "*/admin/*";   # ngx_pagespeed module', 'unknown directive "pagespeed"')).toBe(true);
+    // The mark must sit on the directive's own line.
+    expect(notInStockNginx('# needs the ngx_headers_more module\nmore_clear_headers Server;', 'unknown directive "more_clear_headers"')).toBe(false);
   });
 });
