@@ -35,7 +35,7 @@ export interface SearchOutcome {
 }
 
 /**
- * Scores from words are 1 minus the share of the query's IDF-weighted words a page covers. A long paste covers
+ * Scores from words are 1 minus the share of the query's IDF-weighted words a page covers (see scoring.ts). A long paste covers
  * little of itself, so the absolute cut is loose; the relative cut drops pages with a small fraction of the best
  * page's evidence, which are the ones that only matched a common word.
  */

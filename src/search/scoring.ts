@@ -44,7 +44,10 @@ interface TermHits {
 }
 
 export interface WordScores {
-  /** Page → score (1 minus the share of the query's IDF-weighted words it covers), in first-match order. */
+  /**
+   * Page → score, in first-match order: 1 minus the share of the query's IDF-weighted words it covers, that share
+   * blended with the share its best passage covers alone (BEST_PASSAGE).
+   */
   scores: Map<number, number>;
   /** The snippet for one page; call it only for the results shown. */
   snippet(doc: number): Snippet | undefined;
