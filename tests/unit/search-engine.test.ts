@@ -4,7 +4,7 @@ import { createSearch, rank, RELATIVE_CUT, SCORE_CUT, searchTerms } from '../../
 import type { ErrorHit } from '../../src/search/errors';
 import { buildIndex } from '../../src/search/index-build';
 import type { Reduced } from '../../src/search/reduce';
-import { createScorer, LONG_QUERY_TERMS } from '../../src/search/scoring';
+import { createScorer, FOCUS_PAGES, LONG_QUERY_TERMS } from '../../src/search/scoring';
 import { createSpellings } from '../../src/search/spellings';
 import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
@@ -88,6 +88,17 @@ describe('words', () => {
     const { search: find } = createSearch([doc('guide/xmlrpc/', { title: 'Open XML-RPC for the mobile app' }), doc('guide/other/', { title: 'Open the mobile app' })]);
     expect(find('app says xmlrpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
     expect(find('app says xml-rpc error').results.map((r) => r.doc.url)[0]).toBe('guide/xmlrpc/');
+  });
+
+  it(`focuses a result on a word found in at most ${FOCUS_PAGES} pages, and on none found in more`, () => {
+    // Ten pages; "rare" is on FOCUS_PAGES of them, "common" on one more than that.
+    const pages = Array.from({ length: 10 }, (_, i) =>
+      doc(`guide/p${i}/`, { words: [[i < FOCUS_PAGES ? 'rare' : '', i <= FOCUS_PAGES ? 'common' : '', `filler${i}`].join(' ').trim()] }),
+    );
+    const index = buildIndex(pages);
+    const focusOf = (word: string) => createScorer(index)([word], createSpellings(index)).snippet(0)?.focus;
+    expect(focusOf('rare')).toBe('rare');
+    expect(focusOf('common')).toBeUndefined();
   });
 
   it('searches a version number as the upgrade it implies', () => {
