@@ -77,6 +77,8 @@ export function createScorer(index: SearchIndex) {
   const stamp = new Uint32Array(n);
   const best = new Float64Array(n);
   const cover = new Float64Array(index.passages);
+  // One stamp array, two uses, each under its own generation: in matchTerm a passage is listed once per query
+  // word; in wordScores its cover is reset once per query.
   const passageStamp = new Uint32Array(index.passages);
   let generation = 0;
 
