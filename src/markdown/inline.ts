@@ -12,9 +12,19 @@ export function inlineMarkdown(source: string, base: string): string {
 
 /** Plain text of one line of Markdown, for titles, search and the support request. */
 export function plainText(source: string): string {
+  // Code spans are literal: the underscores of `remote_write` and `remote_read` are not one emphasis running
+  // from the first span into the second. With one capture group, split puts the spans at odd indexes.
   return source
-    .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^[\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__|\*|_)(\S[\s\S]*?)\1/g, '$2')
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 ? part.slice(1, -1) : withoutEmphasis(part)))
+    .join('')
     .trim();
+}
+
+/** Emphasis out of text that holds no code span. An underscore inside a word (snake_case) is not emphasis. */
+function withoutEmphasis(text: string): string {
+  return text
+    .replace(/(\*\*|\*)(\S[\s\S]*?)\1/g, '$2')
+    .replace(/\b(__|_)(\S[\s\S]*?)\1\b/g, '$2');
 }

@@ -11,6 +11,15 @@ describe('heading anchors', () => {
     expect(headingAnchors('## Step two ##\n### C# clients\n#hashtag\n####### seven')).toEqual(['step-two', 'c-clients']);
   });
 
+  it('keeps underscores inside code spans and words, as the build does: they are not emphasis', () => {
+    // Two spans each holding an underscore once read as one emphasis from the first span into the second.
+    expect(headingAnchors('## Prometheus `remote_write` and `remote_read`: credentials\n### snake_case and other_name\n### an _emphasised_ word')).toEqual([
+      'prometheus-remote_write-and-remote_read-credentials',
+      'snake_case-and-other_name',
+      'an-emphasised-word',
+    ]);
+  });
+
   it('keeps a reworded heading alive through anchorAliases, and names what breaks it', () => {
     const bodies = new Map([['fixes/a.md', '## New name\n'], ['examples/b.md', '## Same\n']]);
     const content = { fixes: [page('a', 'fixes/a.md', { 'old-name': 'new-name' })], examples: [page('b', 'examples/b.md')], explainers: [] };
