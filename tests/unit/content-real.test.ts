@@ -15,6 +15,7 @@ import { FINDING_CATALOG, FIX_IDS } from '../../src/diagnose';
 import { protocolTextForVisitors } from '../../src/model/visitor-text';
 import { barePlaceholderLines } from '../../src/model/shell-text';
 import { httpSnippetProblems } from '../../src/model/http-text';
+import { emptyTableHeaders } from '../../src/model/table-text';
 import { checkAnchorAliases, checkAnchorsLock, liveAnchors, parseAnchorsLock } from '../../src/model/anchors';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
@@ -36,6 +37,10 @@ describe('the content in content/', () => {
     expect(
       validateFlow(flowInputOf(content)),
     ).toEqual([]);
+  });
+
+  it('names every table column, so screen readers can announce it (axe: empty-table-header)', () => {
+    expect([...bodies].flatMap(([file, body]) => emptyTableHeaders(body).map((p) => `${file}: ${p}`))).toEqual([]);
   });
 
   it('keeps HTTP messages on visitor pages under "For the technically curious"', () => {

@@ -1,0 +1,24 @@
+import { fencedLineNumbers } from '../markdown/code-blocks';
+
+/**
+ * A Markdown table whose header row leaves a cell blank renders an empty <th>, which screen readers
+ * announce as a nameless column (axe: empty-table-header). The browser tests catch it, but only after
+ * a three-minute build; this finds it in the source, for the unit tests.
+ */
+const isDelimiterRow = (line: string) => /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/.test(line.trim());
+
+const cells = (row: string) => {
+  const inner = row.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|');
+};
+
+/** "line N: …" for each table header row with a blank cell, outside fenced code. */
+export function emptyTableHeaders(markdown: string): string[] {
+  const lines = markdown.split('\n');
+  const fenced = fencedLineNumbers(markdown);
+  return lines.flatMap((line, i) => {
+    const next = lines[i + 1];
+    if (next === undefined || fenced.has(i + 1) || !line.includes('|') || !isDelimiterRow(next)) return [];
+    return cells(line).some((c) => c.trim() === '') ? [`line ${i + 1}: a table column has no header: ${line.trim().slice(0, 80)}`] : [];
+  });
+}
