@@ -31,6 +31,9 @@ export function clip(input: string): Clipped {
   return text.length < input.length ? { text, cut: { chars: text.length, lines } } : { text };
 }
 
+/** How many terms a typed query searches with (a paste gets more: it carries many incidental words). */
+export const TYPED_TERMS = 12;
+
 export interface Reduced {
   /** True when the input looked like a paste rather than typed words. */
   pasted: boolean;
@@ -225,7 +228,7 @@ export function reduce(input: string): Reduced {
     schemes,
     codes,
     headers,
-    terms: pasted ? terms.slice(0, 48) : terms.slice(0, 12),
+    terms: pasted ? terms.slice(0, 48) : terms.slice(0, TYPED_TERMS),
     implied,
     ...(cut ? { cut } : {}),
   };

@@ -7,7 +7,7 @@
  * error code, a header name, or a word of the content's own vocabulary.
  * Pure: the page and the property test (tests/unit/search-share.test.ts) run it.
  */
-import { reduce } from './reduce';
+import { reduce, TYPED_TERMS } from './reduce';
 
 /** The longest query the URL carries. */
 export const MAX_SHARED_CHARS = 200;
@@ -33,6 +33,9 @@ export const HEADER_NAMES: ReadonlySet<string> = new Set(
     'x-forwarded-proto x-forwarded-for x-forwarded-host x-requested-with origin').split(' '),
 );
 
+/** Credential headers a client sends: a curl paste names them whatever went wrong, so they say the least. */
+const SENT_CREDENTIALS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'x-auth-token']);
+
 const STATUS = /^[1-5]\d\d$/;
 
 /**
@@ -46,14 +49,20 @@ export function allowed(term: string, vocabulary: ReadonlySet<string>): boolean 
 }
 
 /**
- * The query the page may write into `/search/?q=`: the reduced terms that pass the allowlist, most distinctive
- * first, at most MAX_SHARED_CHARS long. Opening that URL searches for the same clues, not the same text.
+ * The query the page may write into `/search/?q=`: the reduced terms that pass the allowlist, at most MAX_SHARED_CHARS
+ * long. Opening that URL searches for the same clues, not the same text, and searches them as typed words: only the
+ * first TYPED_TERMS count. So a paste's words go out in the order that keeps its clues: codes, schemes and status,
+ * then the words of the message and the response's header names, and the credential headers the client sent last
+ * (a curl paste names Authorization, Cookie and the like whatever went wrong; with them in text order, "expired"
+ * fell past the cut and the shared search found another page).
  */
 export function shareableQuery(input: string, vocabulary: ReadonlySet<string>): string {
   const r = reduce(input);
+  const terms = r.pasted ? [...r.terms.filter((t) => !SENT_CREDENTIALS.has(t)), ...r.terms.filter((t) => SENT_CREDENTIALS.has(t))] : r.terms;
   const words: string[] = [];
   let length = 0;
-  for (const t of r.terms) {
+  for (const t of terms) {
+    if (words.length === TYPED_TERMS) break;
     if (!allowed(t, vocabulary) || length + t.length + (words.length ? 1 : 0) > MAX_SHARED_CHARS) continue;
     length += t.length + (words.length ? 1 : 0);
     words.push(t);

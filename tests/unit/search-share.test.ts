@@ -15,7 +15,7 @@ import { loadContentDir } from '../../src/model/load-files';
 import { plainText } from '../../src/markdown/inline';
 import { contentDocuments } from '../../src/search/documents';
 import { createSearch } from '../../src/search/engine';
-import { MAX_QUERY_CHARS } from '../../src/search/reduce';
+import { MAX_QUERY_CHARS, TYPED_TERMS } from '../../src/search/reduce';
 import { allowed, MAX_SHARED_CHARS, shareableQuery } from '../../src/search/share';
 
 const { content } = loadContentDir('content');
@@ -116,6 +116,18 @@ describe('shareableQuery: only allowlisted words leave the page', () => {
       expect.arrayContaining(['407', 'ntlm']),
     );
     expect(shareableQuery('cors preflight', vocabulary)).toBe('cors preflight');
+  });
+
+  it('keeps the challenge\'s words when a curl paste names its credential headers first, within what a typed search reads', () => {
+    const paste = [
+      `$ curl -v -u 'alice:pw' -H 'Cookie: sid=abc' -H "X-Api-Key: k" https://api.shop.test/v1/me`,
+      '> Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30',
+      '< HTTP/1.1 401 Unauthorized',
+      '< WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+    ].join('\n');
+    const words = shareableQuery(paste, vocabulary).split(' ');
+    expect(words).toEqual(expect.arrayContaining(['invalid_token', 'bearer', 'www-authenticate', 'expired']));
+    expect(words.length).toBeLessThanOrEqual(TYPED_TERMS);
   });
 
   it('never writes an implied word the person did not type', () => {
