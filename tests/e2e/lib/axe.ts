@@ -94,6 +94,7 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   const hiddenByClip = (el: Element) => clipped.some((c) => c.contains(el));
   const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
   const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
+  const NEUTRAL = 'rgba(0, 0, 0, 0) none 1 none normal';
   /**
    * The paint of an element and all its ancestors, or undefined when one is out of flow. Kept per
    * element: siblings share their ancestors, and reading styles was most of this function's time.
@@ -103,7 +104,14 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
     if (chains.has(e)) return chains.get(e);
     const s = getComputedStyle(e);
     const up = e.parentElement ? chainOf(e.parentElement) : '';
-    const chain = outOfFlowAt(e, s) || up === undefined ? undefined : `${paint(s)}|${paint(getComputedStyle(e, '::before'))}|${paint(getComputedStyle(e, '::after'))}|${up}`;
+    if (outOfFlowAt(e, s) || up === undefined) {
+      chains.set(e, undefined);
+      return undefined;
+    }
+    // A box that paints nothing (no background, fully opaque, no filter or blend, nor do its ::before and
+    // ::after) leaves the backdrop as its parent's: it adds nothing, so text one wrapper deeper keeps its look.
+    const own = [s, getComputedStyle(e, '::before'), getComputedStyle(e, '::after')].map(paint);
+    const chain = own.every((p) => p === NEUTRAL) ? up : `${own.join('|')}|${up}`;
     chains.set(e, chain);
     return chain;
   };
@@ -208,8 +216,15 @@ export async function axeViolations(
           const parts = [styleOf(link), styleOf(link, '::before'), styleOf(link, '::after'), ...[...link.querySelectorAll('*')].map((c) => `${c.localName}:${styleOf(c)}`)];
           let up = link.parentElement;
           for (; up && !isBlock(up); up = up.parentElement) parts.push(styleOf(up));
-          // The block and everything behind it: what the link's colours are compared with and against.
-          for (; up; up = up.parentElement) parts.push(styleOf(up));
+          // The block: what the link's colours and styles are compared with.
+          if (up) parts.push(styleOf(up));
+          // Behind it, only what paints counts (the backdrop both colours are seen against); a box that paints
+          // nothing adds nothing, so the same paragraph one wrapper deeper keeps its look.
+          for (up = up?.parentElement ?? null; up; up = up.parentElement) {
+            const s = getComputedStyle(up);
+            const paint = `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
+            if (paint !== 'rgba(0, 0, 0, 0) none 1 none normal') parts.push(paint);
+          }
           return `link:${(window as unknown as { __lookHash: (text: string) => string }).__lookHash(parts.join('|'))}`;
         };
         rule.matches = (node, vNode) => {
