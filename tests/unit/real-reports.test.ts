@@ -47,9 +47,9 @@ function offered(r: RealReport): { two: string[]; firstPage: string[] } {
 }
 
 /** The misses printed: the first 40, or every miss of the batches whose file name contains REPORT_FILES (a new batch's). */
-const shown = <T extends RealReport | { r: RealReport }>(misses: T[]): T[] => {
+const shown = <T,>(misses: T[], reportOf: (m: T) => RealReport): T[] => {
   const only = process.env.REPORT_FILES;
-  return only ? misses.filter((m) => ('r' in m ? m.r : m).file.includes(only)) : misses.slice(0, 40);
+  return only ? misses.filter((m) => reportOf(m).file.includes(only)) : misses.slice(0, 40);
 };
 const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
 const parts = ['tuning', 'held-out'] as const;
@@ -363,7 +363,7 @@ describe('the corpus of real 401 reports', () => {
       const top = new Map(rs.map((r) => [r, search(r.words).results.slice(0, 3).map((x) => fixOfUrl(x.doc.url) ?? x.doc.url)]));
       const misses = rs.filter((r) => !top.get(r)!.some((id) => r.fixes.includes(id)));
       lines.push(`search top-3, ${part}: ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses)}`);
-      for (const r of shown(misses))
+      for (const r of shown(misses, (m) => m))
         lines.push(`  miss [${part}] ${r.id}: ${JSON.stringify(r.words.slice(0, 80))} want ${r.fixes.join('|')} got ${top.get(r)!.join(', ') || '(nothing)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
@@ -383,7 +383,7 @@ describe('the corpus of real 401 reports', () => {
       const onFirstPage = rs.filter((r) => offeredTo.get(r)!.firstPage.some((id) => r.fixes.includes(id))).length;
       const answers = rs.map((r) => r.answers.length).sort((a, b) => a - b);
       lines.push(`guide, ${part}: first fix right ${pct(first, rs.length)}, within two ${pct(rs.length - misses.length, rs.length)}${byBatch(rs, misses.map((m) => m.r))}, named on the first fix page ${pct(onFirstPage, rs.length)}, median answers ${answers[answers.length >> 1]}`);
-      for (const { r, got } of shown(misses)) lines.push(`  miss [${part}] ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
+      for (const { r, got } of shown(misses, (m) => m.r)) lines.push(`  miss [${part}] ${r.id} [${r.answers.join(' > ')}] want ${r.fixes.join('|')} got ${got.join(', ') || '(no fix)'}`);
       return { part, rate: (rs.length - misses.length) / rs.length };
     });
     // Which pages collect cases that are not theirs: the fix offered first, and how often it is wrong.
