@@ -313,7 +313,7 @@ const indexJson = JSON.stringify({
 });
 // Fetched on the first search only, never by the guide. The budget grew from 40 KB as the symptoms and error
 // strings of 77 fixes (the words real reports use, most of what search knows) grew; fixes are three quarters of it.
-row('search documents (search.json), gzip', kb(gzipSync(searchJson).length), '≤ 78 KB');
+row('search documents (search.json), gzip', kb(gzipSync(searchJson).length), '≤ 80 KB');
 row('prebuilt index instead (measured, not shipped), gzip', kb(gzipSync(searchJson).length + gzipSync(indexJson).length));
 searchLatency(docs, 'content size', 'p95 ≤ 5 ms');
 searchLatency(syntheticDocs(docs, 10), '10× content', 'p95 ≤ 20 ms');

@@ -56,6 +56,7 @@ export const APACHE_ENVIRONMENT_ONLY: RegExp[] = [
   /SSLCACertificate(?:File|Path): directory '[^']*' does not exist/,
   /Could not open (?:configuration|password) file/,
   /RemoteIPTrustedProxyList: Could not open file/,
-  // Third-party modules the page names (mod_wsgi, ModSecurity), not part of httpd.
-  /Invalid command '(?:WSGI|Sec)\w*', perhaps misspelled or defined by a module not included/,
+  // Third-party modules the page names (mod_wsgi, ModSecurity, the Shibboleth SP's mod_shib), not part of httpd.
+  /Invalid command '(?:WSGI|Sec|Shib)\w*', perhaps misspelled or defined by a module not included/,
+  /Unknown Authz provider: shib-(?:session|attr|user|plugin)\b/,
 ];

@@ -23,6 +23,9 @@ describe('wrapping an Apache snippet for apache2 -t', () => {
     const forgiven = (m: string) => forgives(APACHE_ENVIRONMENT_ONLY, m);
     expect(forgiven("SSLCertificateFile: file '/etc/ssl/a.pem' does not exist or is empty")).toBe(true);
     expect(forgiven("Invalid command 'WSGIPassAuthorization', perhaps misspelled or defined by a module not included in the server configuration")).toBe(true);
+    expect(forgiven("Invalid command 'ShibUseHeaders', perhaps misspelled or defined by a module not included in the server configuration")).toBe(true);
+    expect(forgiven('Unknown Authz provider: shib-session')).toBe(true);
+    expect(forgiven('Unknown Authz provider: valid-usr')).toBe(false);
     expect(forgiven("Invalid command 'RequestHeaderr', perhaps misspelled or defined by a module not included in the server configuration")).toBe(false);
     expect(forgiven('CGIPassAuth not allowed in <VirtualHost> context')).toBe(false);
   });
