@@ -102,8 +102,8 @@ test('the clicked paths pass through every question', () => {
 // A few batches on the worker's kept tab, each path its own step (named by its answers, which tell two paths to one
 // fix apart) with soft assertions: one test per path spent more on resetting the tab than on clicking.
 const PATH_BATCHES = 4;
-for (let i = 0; i < PATH_BATCHES; i++) {
-  const batch = clicked.filter((_, j) => j % PATH_BATCHES === i);
+const pathBatches = Array.from({ length: PATH_BATCHES }, (_, i) => clicked.filter((_, j) => j % PATH_BATCHES === i));
+for (const [i, batch] of pathBatches.entries()) {
   test(`clicked paths, batch ${i + 1} of ${PATH_BATCHES}: answers from the start reach the fix in place`, async ({ tab: page }) => {
     test.setTimeout(15_000 * batch.length);
     for (const path of batch) {
@@ -121,8 +121,7 @@ for (let i = 0; i < PATH_BATCHES; i++) {
 
 test('the path batches hold every clicked path once', () => {
   expect(clicked.length).toBeGreaterThan(PATH_BATCHES);
-  const batched = Array.from({ length: PATH_BATCHES }, (_, i) => clicked.filter((_, j) => j % PATH_BATCHES === i)).flat();
-  expect(new Set(batched)).toEqual(new Set(clicked));
+  expect(new Set(pathBatches.flat())).toEqual(new Set(clicked));
 });
 
 test.describe('with JavaScript off', () => {
@@ -130,10 +129,10 @@ test.describe('with JavaScript off', () => {
   // Every fix's links and "No" chain are followed above from the built pages; here a browser without
   // JavaScript clicks one of them through, to the support request: the fix whose plain path and "No" chain
   // together are shortest (the longest took ten page loads and a tenth of the guide spec's time).
+  const nodes = new Map(published.nodes.map((x) => [x.id, x]));
   const noChain = (id: string) => {
-    const n = new Map(published.nodes.map((x) => [x.id, x]));
     let hops = 0;
-    for (let node: string | undefined = id; node && node !== 'escalate' && hops <= fixes.length; node = n.get(node)?.ifNotFixed) hops++;
+    for (let node: string | undefined = id; node && node !== 'escalate' && hops <= fixes.length; node = nodes.get(node)?.ifNotFixed) hops++;
     return hops + (plainPaths.find((p) => p.target === id)?.events.length ?? Infinity);
   };
   const shortest = fixes.map((f) => f.id).reduce((a, b) => (noChain(b) < noChain(a) ? b : a));

@@ -42,6 +42,13 @@ async function injectAxe(page: Page): Promise<void> {
   );
 }
 
+/** Set on the page by `markContrastSamples` for the link sampling that runs after it: one way to hash a look and read a backdrop. */
+interface LookHelpers {
+  hash: (text: string) => string;
+  /** The paint of a box (background, opacity, filter, blend), or '' when it paints nothing. */
+  backdrop: (s: CSSStyleDeclaration) => string;
+}
+
 /** The attribute that marks the text elements colour contrast checks (see `markContrastSamples`). */
 const SAMPLE = 'data-contrast-sample';
 
@@ -94,6 +101,7 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
   const hiddenByClip = (el: Element) => clipped.some((c) => c.contains(el));
   const meets = (r: DOMRect) => layers.some((l) => r.left < l.right && l.left < r.right && r.top < l.bottom && l.top < r.bottom);
   const paint = (s: CSSStyleDeclaration) => `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
+  /** What `paint` reads for a box that paints nothing: no background, fully opaque, no filter or blend. */
   const NEUTRAL = 'rgba(0, 0, 0, 0) none 1 none normal';
   /**
    * The paint of an element and all its ancestors, or undefined when one is out of flow. Kept per
@@ -134,8 +142,10 @@ function markContrastSamples({ attr, known, withCode }: { attr: string; known: s
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
   };
-  // The link sampling in `axeViolations` hashes its looks the same way (it runs after this, on the same page).
-  (window as unknown as { __lookHash: typeof hash }).__lookHash = hash;
+  // The link sampling in `axeViolations` hashes its looks the same way and leaves out the same paint-less boxes
+  // (it runs after this, on the same page).
+  const shared: LookHelpers = { hash, backdrop: (s) => (paint(s) === NEUTRAL ? '' : paint(s)) };
+  Object.assign(window, { __looks: shared });
   const seen = new Set<string>(known);
   const found: string[] = [];
   let marked = 0;
@@ -220,12 +230,12 @@ export async function axeViolations(
           if (up) parts.push(styleOf(up));
           // Behind it, only what paints counts (the backdrop both colours are seen against); a box that paints
           // nothing adds nothing, so the same paragraph one wrapper deeper keeps its look.
+          const { hash, backdrop } = (window as unknown as { __looks: LookHelpers }).__looks;
           for (up = up?.parentElement ?? null; up; up = up.parentElement) {
-            const s = getComputedStyle(up);
-            const paint = `${s.backgroundColor} ${s.backgroundImage} ${s.opacity} ${s.filter} ${s.mixBlendMode}`;
-            if (paint !== 'rgba(0, 0, 0, 0) none 1 none normal') parts.push(paint);
+            const paint = backdrop(getComputedStyle(up));
+            if (paint) parts.push(paint);
           }
-          return `link:${(window as unknown as { __lookHash: (text: string) => string }).__lookHash(parts.join('|'))}`;
+          return `link:${hash(parts.join('|'))}`;
         };
         rule.matches = (node, vNode) => {
           if (!applies.call(rule, node, vNode)) return false;
