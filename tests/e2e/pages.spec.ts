@@ -104,6 +104,18 @@ test('target size still finds a control too small to hit, on the pages it runs o
   expect((await axeViolations(page, 'all', 'skip', new Set(), ['target-size'])).some((v) => v.startsWith('target-size'))).toBe(false);
 });
 
+test('inside code blocks the rules run only where asked; the block itself is always checked', async ({ tab: page }) => {
+  // A focusable link hidden from assistive technology inside the code, and a scrolling block no keyboard can reach.
+  await page.setContent(`<main><h1>Code</h1>
+    <pre tabindex="0"><code><span aria-hidden="true"><a id="inner" href="#x">npm</a></span> install</code></pre>
+    <pre id="stuck" style="overflow:auto;width:80px;white-space:pre"><code>a-line-far-too-long-to-fit-in-eighty-pixels-so-it-scrolls</code></pre></main>`);
+  const rules = (v: string[]) => v.map((line) => line.split(':')[0]);
+  expect(rules(await axeViolations(page, 'all', 'check'))).toEqual(expect.arrayContaining(['aria-hidden-focus', 'scrollable-region-focusable']));
+  const skipped = await axeViolations(page, 'all', 'skip');
+  expect(rules(skipped)).toContain('scrollable-region-focusable');
+  expect(rules(skipped)).not.toContain('aria-hidden-focus');
+});
+
 test('colour contrast, checked once per look, still finds each text that fails', async ({ tab: page }) => {
   // Forty paragraphs of one look, then the cases a sample could hide: a failing look first seen hidden,
   // and text of the common look over a dark box that sits outside the normal flow.
