@@ -17,6 +17,22 @@ import { test as base, type BrowserContext, type BrowserContextOptions, type Dis
 const VIEWPORT = { width: 1280, height: 720 }; // Playwright's default
 
 export const test = base.extend<{ tab: Page }, { sharedTab: { context: BrowserContext; page: Page; disposables: Disposable[]; reducedMotion: BrowserContextOptions['reducedMotion'] } }>({
+  // Playwright's own browser fixture, with a second try at starting the browser. Debian's Chromium here now and
+  // then dies while it starts (a crash report and "Target page, context or browser has been closed", twice in
+  // ~20 runs of the suite on 2026-12-02), which failed whichever test the worker had first. Only the start is
+  // tried again, and it says so: a crash once pages are open still fails its test.
+  browser: [
+    async ({ playwright, browserName }, use) => {
+      const launch = () => playwright[browserName].launch();
+      const browser = await launch().catch((e: unknown) => {
+        console.warn(`The browser died while starting; starting it once more. (${String(e).split('\n')[0]})`);
+        return launch();
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker', timeout: 0 },
+  ],
   sharedTab: [
     async ({ browser }, use, workerInfo) => {
       // Clipboard access is granted once: the copy-button tests read what was copied.
