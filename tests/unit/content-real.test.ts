@@ -16,6 +16,7 @@ import { protocolTextForVisitors } from '../../src/model/visitor-text';
 import { barePlaceholderLines } from '../../src/model/shell-text';
 import { httpSnippetProblems } from '../../src/model/http-text';
 import { emptyTableHeaders } from '../../src/model/table-text';
+import { rawHtmlProblems } from '../../src/model/raw-html';
 import { checkAnchorAliases, checkAnchorsLock, liveAnchors, parseAnchorsLock } from '../../src/model/anchors';
 import { fencedBlocks, fencedLanguages, UNHIGHLIGHTED } from '../../src/markdown/code-blocks';
 import yaml from 'js-yaml';
@@ -41,6 +42,11 @@ describe('the content in content/', () => {
 
   it('names every table column, so screen readers can announce it (axe: empty-table-header)', () => {
     expect([...bodies].flatMap(([file, body]) => emptyTableHeaders(body).map((p) => `${file}: ${p}`))).toEqual([]);
+  });
+
+  it('holds no raw HTML in any page body or frontmatter field rendered as Markdown (content is Markdown only)', () => {
+    const entries = Object.values(content).flat() as { file: string; data: unknown }[];
+    expect(entries.flatMap(({ file, data }) => rawHtmlProblems(file, data, bodies.get(file) ?? ''))).toEqual([]);
   });
 
   it('keeps HTTP messages on visitor pages under "For the technically curious"', () => {
