@@ -16,7 +16,7 @@ export function rawHtml(source: string): string[] {
       found.push(node.value);
     },
   });
-  markdownToHtml(source, { mdastPlugins: [collect] } as never);
+  markdownToHtml(source, { mdastPlugins: [collect] });
   return found;
 }
 
